@@ -1,0 +1,136 @@
+import { categoryKeys, categoryLabelKey } from '@/lib/draft/categories';
+import { maxTitleLength } from '@/lib/draft/compose';
+import type { Translate } from '@/lib/i18n';
+import {
+  connectorRequestSchema,
+  prioritySchema,
+  type ConnectorRequest,
+  type Draft,
+  type DraftEdit,
+  type Priority,
+} from '@/lib/schema';
+import { AttachmentList } from './AttachmentList';
+import { ErrorList } from './ErrorList';
+import { FillReportList } from './FillReportList';
+
+export type EditableFields = Required<DraftEdit>;
+
+const connectorLabelKeys = { '': 'connector.none', free: 'connector.free', paid: 'connector.paid' } as const;
+
+interface DraftEditorProps {
+  draft: Draft;
+  fields: EditableFields;
+  t: Translate;
+  onEdit: (edit: DraftEdit) => void;
+}
+
+/** The draft's fields, every change handed to `onEdit` at once (the caller saves it). */
+export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
+  const titleLength = [...fields.title].length;
+  return (
+    <>
+      <ErrorList errors={draft.capture?.errors ?? []} t={t} />
+
+      <div className="field">
+        <label htmlFor="draft-title">{t('field.title')}</label>
+        <input
+          id="draft-title"
+          data-testid="draft-title"
+          type="text"
+          maxLength={maxTitleLength}
+          value={fields.title}
+          aria-describedby="draft-title-hint"
+          onChange={(event) => onEdit({ title: event.target.value })}
+        />
+        <p id="draft-title-hint" className="hint">
+          {t('field.titleHint')} · {t('field.titleLength', { count: titleLength })}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor="draft-description">{t('field.description')}</label>
+        <textarea
+          id="draft-description"
+          data-testid="draft-description"
+          rows={12}
+          value={fields.description}
+          onChange={(event) => onEdit({ description: event.target.value })}
+        />
+      </div>
+
+      <div className="row">
+        <div className="field">
+          <label htmlFor="draft-priority">{t('field.priority')}</label>
+          <select
+            id="draft-priority"
+            data-testid="draft-priority"
+            value={fields.priority}
+            aria-describedby="draft-priority-caveat"
+            onChange={(event) => onEdit({ priority: prioritySchema.parse(event.target.value) })}
+          >
+            {prioritySchema.options.map((priority: Priority) => (
+              <option key={priority} value={priority}>
+                {t(`priority.${priority}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="draft-category">{t('field.category')}</label>
+          <select
+            id="draft-category"
+            data-testid="draft-category"
+            value={fields.category}
+            onChange={(event) => onEdit({ category: event.target.value })}
+          >
+            <option value="">{t('field.categoryUnset')}</option>
+            {categoryKeys.map((key) => (
+              <option key={key} value={key}>
+                {t(categoryLabelKey(key))}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p id="draft-priority-caveat" className="hint">
+        {t('field.priorityCaveat')}
+      </p>
+
+      <div className="field">
+        <label htmlFor="draft-cc">{t('field.cc')}</label>
+        <input
+          id="draft-cc"
+          data-testid="draft-cc"
+          type="text"
+          inputMode="email"
+          autoComplete="email"
+          value={fields.cc}
+          aria-describedby="draft-cc-hint"
+          onChange={(event) => onEdit({ cc: event.target.value })}
+        />
+        <p id="draft-cc-hint" className="hint">
+          {t('field.ccHint')}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor="draft-connector">{t('field.connector')}</label>
+        <select
+          id="draft-connector"
+          data-testid="draft-connector"
+          value={fields.connector}
+          onChange={(event) => onEdit({ connector: connectorRequestSchema.parse(event.target.value) })}
+        >
+          {connectorRequestSchema.options.map((connector: ConnectorRequest) => (
+            <option key={connector} value={connector}>
+              {t(connectorLabelKeys[connector])}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <AttachmentList attachments={draft.attachments} t={t} />
+      {draft.fillReport ? <FillReportList report={draft.fillReport} t={t} /> : null}
+    </>
+  );
+}

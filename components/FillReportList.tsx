@@ -1,0 +1,25 @@
+import type { Translate } from '@/lib/i18n';
+import type { FillReport } from '@/lib/schema';
+
+export function FillReportList({ report, t }: { report: FillReport; t: Translate }) {
+  return (
+    <section className="block" aria-labelledby="fill-report-heading">
+      <h2 id="fill-report-heading">{t('fill.reportTitle')}</h2>
+      <ul className="fill-report">
+        {report.items.map((item) => (
+          <li
+            key={item.field}
+            data-testid="fill-report-item"
+            data-field={item.field}
+            data-status={item.status}
+            className={`status-${item.status}`}
+          >
+            <span className="field-name">{t(`fill.field.${item.field}`)}</span>
+            <span>{t(`fill.status.${item.status}`)}</span>
+            {item.detail ? <span className="muted detail">{item.detail}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

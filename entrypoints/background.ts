@@ -1,0 +1,6 @@
+import { createHandlers } from '@/lib/background/handlers';
+import { listenForMessages } from '@/lib/messaging';
+
+export default defineBackground(() => {
+  listenForMessages(createHandlers());
+});

@@ -1,0 +1,103 @@
+/**
+ * Masks secrets in captured text before anything is stored or shown. Each
+ * rule names what it masks so the user can be told what was hidden.
+ */
+import type { Redaction } from '../schema';
+
+export const mask = '[REDACTED]';
+
+interface TextRule {
+  rule: string;
+  pattern: RegExp;
+  replace: string;
+}
+
+/** Order matters: whole SAML documents first, then key=value pairs, then free-standing tokens. */
+const textRules: TextRule[] = [
+  {
+    rule: 'saml-xml',
+    pattern:
+      /<(?:saml2?p?:)?(?:Assertion|Response|AuthnRequest)\b[\s\S]*?(?:<\/(?:saml2?p?:)?(?:Assertion|Response|AuthnRequest)>|$)/gi,
+    replace: mask,
+  },
+  { rule: 'bearer-token', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*/g, replace: `$1 ${mask}` },
+  {
+    rule: 'secret-assignment',
+    pattern:
+      /\b(password|passwd|pwd|secret|client_secret|api[_-]?key|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|SAMLResponse|SAMLRequest|cookie|set-cookie|session[_-]?id)(["']?\s*[:=]\s*)(?!\[REDACTED\])("[^"]*"|'[^']*'|[^\s&,;]+)/gi,
+    replace: `$1$2${mask}`,
+  },
+  { rule: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, replace: mask },
+  {
+    rule: 'private-key',
+    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+    replace: mask,
+  },
+  // Long base64 runs are encoded SAML messages or keys, never words a person needs to read.
+  { rule: 'long-encoded-value', pattern: /[A-Za-z0-9+/]{120,}={0,2}/g, replace: mask },
+];
+
+/** URL parameters whose values are secrets whatever they look like. */
+const secretParameterName =
+  /^(.*token.*|.*secret.*|.*password.*|passwd|pwd|code|state|nonce|.*api[_-]?key.*|key|sig|signature|samlresponse|samlrequest|relaystate|session.*|sid|auth.*|assertion|ticket)$/i;
+
+export interface Redacted {
+  text: string;
+  redactions: Redaction[];
+}
+
+export function redactText(text: string, where: string): Redacted {
+  const redactions: Redaction[] = [];
+  let result = text;
+  for (const { rule, pattern, replace } of textRules) {
+    result = result.replace(pattern, (...match: unknown[]) => {
+      redactions.push({ rule, where });
+      const groups = match.slice(1, -2) as (string | undefined)[];
+      return replace.replace(/\$(\d)/g, (_, index: string) => groups[Number(index) - 1] ?? '');
+    });
+  }
+  return { text: result, redactions };
+}
+
+function redactParameters(parameters: URLSearchParams, where: string, redactions: Redaction[]): boolean {
+  let changed = false;
+  for (const name of new Set(parameters.keys())) {
+    if (secretParameterName.test(name)) {
+      parameters.set(name, mask);
+      redactions.push({ rule: 'url-parameter', where });
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Masks URL parameters named like secrets, in the query and in a fragment
+ * that carries parameters (`#access_token=…`), then the text rules over
+ * the rest. A string that is not a URL is treated as text.
+ */
+export function redactUrl(url: string, where = 'url'): Redacted {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return redactText(url, where);
+  }
+  const redactions: Redaction[] = [];
+  if (parsed.username || parsed.password) {
+    parsed.username = '';
+    parsed.password = '';
+    redactions.push({ rule: 'url-credentials', where });
+  }
+  const query = new URLSearchParams(parsed.search);
+  if (redactParameters(query, where, redactions)) parsed.search = query.toString();
+  const fragment = parsed.hash.slice(1);
+  if (fragment.includes('=')) {
+    const fragmentParameters = new URLSearchParams(fragment);
+    if (redactParameters(fragmentParameters, where, redactions)) parsed.hash = fragmentParameters.toString();
+  }
+  // URLSearchParams percent-encodes the brackets of the mask; show it as people read it.
+  const rebuilt = parsed.toString().replaceAll(encodeURIComponent(mask), mask);
+  const rest = redactText(rebuilt, where);
+  return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
+}

@@ -1,0 +1,20 @@
+import type { PageSnapshot } from '../schema';
+import { collectPageErrors } from './errors';
+import { isShown, visibleText } from './visibility';
+
+/** The page's main heading (an app's or a user's name on OneLogin's edit pages), if one is shown. */
+export function pageHeading(document: Document, view: Window): string {
+  const heading = [...document.querySelectorAll('h1')].find((element) => isShown(element, view));
+  return heading ? visibleText(heading).slice(0, 200) : '';
+}
+
+/** Everything the collector reads from one page, before redaction. */
+export function collectPageSnapshot(document: Document, view: Window): PageSnapshot {
+  return {
+    url: view.location.href,
+    title: document.title,
+    heading: pageHeading(document, view),
+    errors: collectPageErrors(document, view),
+    viewport: { width: view.innerWidth, height: view.innerHeight, devicePixelRatio: view.devicePixelRatio },
+  };
+}

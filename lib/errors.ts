@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Failures a user can be told about. Each code has a message under
+ * `error.<code>` in the locale files; `detail` fills its `{detail}` or
+ * `{origin}` parameter.
+ */
+export const errorCodeSchema = z.enum([
+  'unknown',
+  'capture-not-allowed',
+  'tab-not-found',
+  'draft-not-found',
+  'screenshot-failed',
+  'fill-timeout',
+  'not-a-request-form',
+  'permission-missing',
+  'bad-message',
+  'save-failed',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const errorShapeSchema = z.object({ code: errorCodeSchema, detail: z.string().default('') });
+export type ErrorShape = z.infer<typeof errorShapeSchema>;
+
+export class HelpDraftError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail = '',
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'HelpDraftError';
+  }
+}
+
+export function toErrorShape(error: unknown): ErrorShape {
+  if (error instanceof HelpDraftError) return { code: error.code, detail: error.detail };
+  return { code: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+}

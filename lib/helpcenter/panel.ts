@@ -1,0 +1,63 @@
+/**
+ * The on-page report of what was filled: a small panel in a shadow root, so
+ * the help center's styles do not reach it and ours do not leak out; built
+ * with DOM calls and textContent only (field values are user text).
+ */
+import type { Translate } from '../i18n';
+import type { FillReportItem } from '../schema';
+
+export const fillPanelHostId = 'helpdraft-fill-panel';
+
+const panelStyle = `
+  :host { all: initial; }
+  .panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: 300px; max-height: 60vh;
+    overflow: auto; background: #fff; color: #1f2933; border: 1px solid #c5ccd3; border-radius: 8px;
+    box-shadow: 0 4px 16px rgba(0,0,0,.18); font: 13px/1.5 system-ui, sans-serif; padding: 12px 14px; }
+  h2 { font-size: 14px; margin: 0 0 8px; }
+  ul { list-style: none; margin: 0; padding: 0; }
+  li { display: flex; gap: 6px; padding: 2px 0; }
+  .status-filled::before { content: '✓'; color: #1a7f37; }
+  .status-skipped::before { content: '–'; color: #6b7785; }
+  .status-not-found::before, .status-rejected::before { content: '!'; color: #b42318; font-weight: bold; }
+  .field { font-weight: 600; }
+  p { margin: 8px 0 0; color: #4a5561; }
+  button { margin-top: 8px; font: inherit; padding: 2px 10px; }
+`;
+
+export function showFillPanel(document: Document, items: FillReportItem[], t: Translate): HTMLElement {
+  document.getElementById(fillPanelHostId)?.remove();
+  const host = document.createElement('div');
+  host.id = fillPanelHostId;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = panelStyle;
+  const panel = document.createElement('section');
+  panel.className = 'panel';
+  panel.setAttribute('role', 'status');
+  const heading = document.createElement('h2');
+  heading.textContent = t('fill.panelTitle');
+  const list = document.createElement('ul');
+  for (const item of items) {
+    const row = document.createElement('li');
+    row.className = `status-${item.status}`;
+    row.dataset.field = item.field;
+    row.dataset.status = item.status;
+    const field = document.createElement('span');
+    field.className = 'field';
+    field.textContent = t(`fill.field.${item.field}`);
+    const status = document.createElement('span');
+    status.textContent = t(`fill.status.${item.status}`);
+    row.append(field, status);
+    list.append(row);
+  }
+  const footer = document.createElement('p');
+  footer.textContent = t('fill.panelFooter');
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = t('fill.panelClose');
+  close.addEventListener('click', () => host.remove(), { once: true });
+  panel.append(heading, list, footer, close);
+  shadow.append(style, panel);
+  document.body.append(host);
+  return host;
+}

@@ -1,0 +1,167 @@
+/**
+ * Every shape that crosses a boundary (messages, storage, the fill payload)
+ * is defined here once; types come from `z.infer`, and readers `safeParse`.
+ */
+import { z } from 'zod';
+import { errorShapeSchema } from './errors';
+
+export const localeSchema = z.enum(['ja', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** Zendesk's priority values; the labels (低/普通/高/緊急) come from the locale files. */
+export const prioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Priority = z.infer<typeof prioritySchema>;
+
+/** The connector-request field: unset for every inquiry but a connector request (SPEC #6). */
+export const connectorRequestSchema = z.enum(['', 'free', 'paid']);
+export type ConnectorRequest = z.infer<typeof connectorRequestSchema>;
+
+export const pageErrorKindSchema = z.enum(['alert', 'live-region', 'form-field', 'marked-error']);
+export type PageErrorKind = z.infer<typeof pageErrorKindSchema>;
+
+export const pageErrorSchema = z.object({
+  kind: pageErrorKindSchema,
+  text: z.string(),
+  /** For a form-field error: the label of the field it belongs to. */
+  field: z.string().optional(),
+});
+export type PageError = z.infer<typeof pageErrorSchema>;
+
+/** What the collector reads from the page, before redaction. */
+export const pageSnapshotSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** The page's main heading: on OneLogin's edit pages, the app's or user's name. */
+  heading: z.string(),
+  errors: z.array(pageErrorSchema),
+  viewport: z.object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() }),
+});
+export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
+
+export const redactionSchema = z.object({
+  /** Which rule matched (e.g. `bearer-token`, `url-parameter`). */
+  rule: z.string(),
+  /** Where it was found (e.g. `url`, `title`, `error`). */
+  where: z.string(),
+});
+export type Redaction = z.infer<typeof redactionSchema>;
+
+export const captureSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  title: z.string(),
+  heading: z.string(),
+  /** ISO 8601 with the capturing machine's UTC offset, e.g. 2026-11-23T19:40:12+09:00. */
+  capturedAt: z.string(),
+  errors: z.array(pageErrorSchema),
+  viewport: pageSnapshotSchema.shape.viewport,
+  redactions: z.array(redactionSchema),
+  /** Why there is no screenshot, when there is none. */
+  screenshotProblem: errorShapeSchema.optional(),
+});
+export type Capture = z.infer<typeof captureSchema>;
+
+export const attachmentRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int().nonnegative(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+export const fillFieldSchema = z.enum([
+  'cc',
+  'category',
+  'priority',
+  'subject',
+  'description',
+  'connector',
+  'attachments',
+]);
+export type FillField = z.infer<typeof fillFieldSchema>;
+
+export const fillStatusSchema = z.enum(['filled', 'skipped', 'not-found', 'rejected']);
+export type FillStatus = z.infer<typeof fillStatusSchema>;
+
+export const fillReportItemSchema = z.object({
+  field: fillFieldSchema,
+  status: fillStatusSchema,
+  /** Short machine-readable detail (the value set, or why not); rendered through the locale files. */
+  detail: z.string().default(''),
+});
+export type FillReportItem = z.infer<typeof fillReportItemSchema>;
+
+export const fillReportSchema = z.object({
+  filledAt: z.string(),
+  url: z.string(),
+  items: z.array(fillReportItemSchema),
+});
+export type FillReport = z.infer<typeof fillReportSchema>;
+
+export const draftStatusSchema = z.enum(['draft', 'filled', 'sent']);
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
+
+export const draftSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: draftStatusSchema,
+  /** The tab the capture came from; only meaningful within one browser session. */
+  sourceTabId: z.number().int().optional(),
+  capture: captureSchema.optional(),
+  title: z.string(),
+  description: z.string(),
+  priority: prioritySchema,
+  category: z.string(),
+  cc: z.string(),
+  connector: connectorRequestSchema,
+  attachments: z.array(attachmentRefSchema),
+  fillReport: fillReportSchema.optional(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+/** The fields a user edits in the popup; everything else is owned by the background. */
+export const draftEditSchema = draftSchema
+  .pick({ title: true, description: true, priority: true, category: true, cc: true, connector: true })
+  .partial();
+export type DraftEdit = z.infer<typeof draftEditSchema>;
+
+export const settingsSchema = z.object({
+  helpCenterUrl: z.url({ protocol: /^https?$/ }),
+  language: localeSchema,
+  personalEmail: z.union([z.email(), z.literal('')]),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  helpCenterUrl: 'https://support.onelogin.jp/hc/ja/requests/new',
+  language: 'ja',
+  personalEmail: '',
+};
+
+/** An attachment as it travels to the filler: bytes as base64, since messages are JSON. */
+export const fillAttachmentSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  base64: z.string(),
+});
+export type FillAttachment = z.infer<typeof fillAttachmentSchema>;
+
+export const fillPayloadSchema = z.object({
+  locale: localeSchema,
+  subject: z.string(),
+  description: z.string(),
+  priority: prioritySchema,
+  /**
+   * Words that name the chosen category (its labels in every locale and its
+   * synonyms); the filler matches them onto the live form's option labels,
+   * since the help center does not publish its option values (SPEC #2).
+   */
+  categoryTerms: z.array(z.string()),
+  cc: z.array(z.string()),
+  connector: connectorRequestSchema,
+  attachments: z.array(fillAttachmentSchema),
+});
+export type FillPayload = z.infer<typeof fillPayloadSchema>;

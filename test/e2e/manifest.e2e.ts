@@ -1,0 +1,41 @@
+/**
+ * The built manifests (both builds exist when the E2E suite runs): the
+ * production one asks for the least it needs, never <all_urls>; only the
+ * E2E build adds it, for captureVisibleTab without a toolbar click.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { e2eBuild, productionBuild } from '../harness/chromium';
+
+function manifest(build: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+describe('manifests', () => {
+  it('the production manifest lists exactly the permissions HelpDraft uses, and no <all_urls>', () => {
+    const production = manifest(productionBuild);
+    expect(JSON.stringify(production)).not.toContain('<all_urls>');
+    expect(production.permissions).toEqual(['activeTab', 'scripting', 'storage', 'unlimitedStorage']);
+    expect(production.host_permissions).toEqual([
+      'https://*.onelogin.com/*',
+      'https://support.onelogin.jp/*',
+    ]);
+    expect(production.optional_host_permissions).toEqual(['https://*/*']);
+    expect(production.content_scripts ?? []).toEqual([]);
+  });
+
+  it('the E2E build differs from production only by <all_urls>', () => {
+    const production = manifest(productionBuild);
+    const e2e = manifest(e2eBuild);
+    expect(e2e.host_permissions).toEqual([...(production.host_permissions as string[]), '<all_urls>']);
+    expect({ ...e2e, host_permissions: production.host_permissions }).toEqual(production);
+  });
+
+  it('is Japanese by default with an English translation', () => {
+    const production = manifest(productionBuild);
+    expect(production.default_locale).toBe('ja');
+    expect(production.name).toBe('__MSG_extensionName__');
+    expect((production.action as Record<string, string>).default_title).toBe('__MSG_actionTitle__');
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { categoryKeys, categoryTerms } from '@/lib/draft/categories';
+import { composeDescription, composeTitle, maxTitleLength, truncate } from '@/lib/draft/compose';
+import { createDraft, splitAddresses } from '@/lib/draft/create';
+import { suggestCategory } from '@/lib/draft/suggest';
+import { translate } from '@/lib/i18n';
+import { defaultSettings, type Capture, type Locale } from '@/lib/schema';
+
+const capture: Capture = {
+  id: 'c1',
+  url: 'https://acme.onelogin.com/apps/123456/edit#sso',
+  title: 'Salesforce 本番 - アプリケーション | OneLogin',
+  heading: 'Salesforce 本番',
+  capturedAt: '2026-11-23T19:40:12+09:00',
+  errors: [
+    { kind: 'alert', text: 'Invalid Signature on SAML Response' },
+    { kind: 'form-field', field: 'メールアドレス', text: 'メールアドレスの形式が正しくありません' },
+  ],
+  viewport: { width: 1200, height: 800, devicePixelRatio: 1 },
+  redactions: [],
+};
+const screenshot = {
+  id: 'a1',
+  name: 'helpdraft-screenshot-20261123-194012.png',
+  type: 'image/png',
+  size: 1000,
+};
+
+describe('composeTitle', () => {
+  it.each<[Locale, Capture, string]>([
+    ['ja', capture, '[Salesforce 本番] Invalid Signature on SAML Response'],
+    ['en', capture, '[Salesforce 本番] Invalid Signature on SAML Response'],
+    ['ja', { ...capture, errors: [] }, '[Salesforce 本番] についての問い合わせ'],
+    ['en', { ...capture, errors: [], heading: '' }, '[Salesforce 本番] Question'],
+    ['ja', { ...capture, errors: [], heading: '', title: '' }, '[OneLogin] についての問い合わせ'],
+  ])('%s: %o', (locale, input, expected) => {
+    expect(composeTitle(input, locale)).toBe(expected);
+  });
+
+  it('stays within the form’s 150 characters', () => {
+    const long = { ...capture, errors: [{ kind: 'alert' as const, text: 'エラー'.repeat(100) }] };
+    const title = composeTitle(long, 'ja');
+    expect([...title]).toHaveLength(maxTitleLength);
+    expect(title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('truncate', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['abcdef', 4, 'abc…'],
+    ['😀😀😀😀', 3, '😀😀…'],
+  ])('%s to %d', (text, limit, expected) => {
+    expect(truncate(text, limit)).toBe(expected);
+  });
+});
+
+describe('composeDescription', () => {
+  it('follows the troubleshooting guide in Japanese: full errors, where, when, what was tried, impact', () => {
+    expect(composeDescription(capture, [screenshot], 'ja')).toBe(
+      [
+        '■ 発生している事象',
+        '「Salesforce 本番 - アプリケーション | OneLogin」の画面で、以下のエラーが表示されました。',
+        '',
+        '■ エラーメッセージ(全文)',
+        '- Invalid Signature on SAML Response',
+        '- メールアドレス: メールアドレスの形式が正しくありません',
+        '',
+        '■ 発生箇所',
+        'URL: https://acme.onelogin.com/apps/123456/edit#sso',
+        '画面: Salesforce 本番 - アプリケーション | OneLogin',
+        '',
+        '■ 発生日時',
+        '2026-11-23 19:40:12 (UTC+09:00)',
+        '',
+        '■ 試したこと',
+        '(ご記入ください)',
+        '',
+        '■ 影響範囲',
+        '(ご記入ください: 影響を受けているユーザーの範囲など)',
+        '',
+        '■ 添付ファイル',
+        '- helpdraft-screenshot-20261123-194012.png(エラー発生時の画面キャプチャ)',
+      ].join('\n'),
+    );
+  });
+
+  it('writes English when asked, and leaves out empty sections', () => {
+    const text = composeDescription({ ...capture, errors: [] }, [], 'en');
+    expect(text).toContain('■ What happened\nA question about the screen');
+    expect(text).not.toContain('■ Error messages');
+    expect(text).not.toContain('■ Attachments');
+    expect(text).not.toMatch(/[■](?= 発生)/);
+  });
+});
+
+describe('suggestCategory', () => {
+  it.each([
+    ['https://acme.onelogin.com/apps/123/edit#sso', 'sso'],
+    ['https://acme.onelogin.com/admin2/apps/123/sso', 'sso'],
+    ['https://acme.onelogin.com/users/789/edit', 'users'],
+    ['https://acme.onelogin.com/admin2/users/789', 'users'],
+    ['https://acme.onelogin.com/users/directories/5', 'directories'],
+    ['https://acme.onelogin.com/mappings', 'roles'],
+    ['https://acme.onelogin.com/admin2/roles/42', 'roles'],
+    ['https://acme.onelogin.com/policies/9/edit', 'policies'],
+    ['https://acme.onelogin.com/portal', 'login'],
+    ['https://acme.onelogin.com/somewhere/else', ''],
+    ['not a url', ''],
+  ])('%s → %s', (url, expected) => {
+    expect(suggestCategory({ url })).toBe(expected);
+  });
+});
+
+describe('categoryTerms', () => {
+  it.each(categoryKeys)('%s is named by its Japanese label first, then English, each term once', (key) => {
+    const terms = categoryTerms(key);
+    expect(terms[0]).toBe(translate('ja', `category.${key}`));
+    expect(terms).toContain(translate('en', `category.${key}`));
+    expect(new Set(terms).size).toBe(terms.length);
+  });
+});
+
+describe('createDraft', () => {
+  it('starts a draft with suggestions, the user’s own address in CC and no connector', () => {
+    const draft = createDraft({
+      id: 'd1',
+      now: '2026-11-23T10:40:12.000Z',
+      capture,
+      attachments: [screenshot],
+      settings: { ...defaultSettings, personalEmail: 'taro@example.co.jp' },
+      sourceTabId: 7,
+    });
+    expect(draft).toMatchObject({
+      id: 'd1',
+      status: 'draft',
+      priority: 'normal',
+      category: 'sso',
+      cc: 'taro@example.co.jp',
+      connector: '',
+      sourceTabId: 7,
+      attachments: [screenshot],
+    });
+  });
+});
+
+describe('splitAddresses', () => {
+  it.each([
+    ['', []],
+    ['a@x.jp', ['a@x.jp']],
+    [' a@x.jp, b@y.jp ;c@z.jp', ['a@x.jp', 'b@y.jp', 'c@z.jp']],
+    ['a@x.jp、b@y.jp', ['a@x.jp', 'b@y.jp']],
+  ])('%j', (cc, expected) => {
+    expect(splitAddresses(cc)).toEqual(expected);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { redactText, redactUrl } from '@/lib/capture/redact';
+import { buildCapture } from '@/lib/capture/capture';
+
+describe('redactText', () => {
+  it.each([
+    [
+      'bearer token',
+      'Authorization: Bearer abcdef1234567890',
+      'Authorization: Bearer [REDACTED]',
+      'bearer-token',
+    ],
+    [
+      'client secret assignment',
+      'client_secret=s3cr3t-value&x=1',
+      'client_secret=[REDACTED]&x=1',
+      'secret-assignment',
+    ],
+    ['api key in JSON', '{"api_key": "AKIA-XYZ-123"}', '{"api_key": [REDACTED]}', 'secret-assignment'],
+    ['password with colon', 'password: hunter2', 'password: [REDACTED]', 'secret-assignment'],
+    [
+      'SAMLResponse parameter',
+      'SAMLResponse=PHNhbWxwOlJlc3BvbnNl',
+      'SAMLResponse=[REDACTED]',
+      'secret-assignment',
+    ],
+    [
+      'JWT',
+      'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sflKxwRJSMeKKF2QT4fwpM',
+      'token [REDACTED]',
+      'jwt',
+    ],
+    [
+      'SAML assertion XML',
+      'got <saml:Assertion ID="a1"><saml:Subject>x</saml:Subject></saml:Assertion> end',
+      'got [REDACTED] end',
+      'saml-xml',
+    ],
+    [
+      'private key',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----',
+      '[REDACTED]',
+      'private-key',
+    ],
+    ['long encoded value', `value ${'QUJD'.repeat(40)}`, 'value [REDACTED]', 'long-encoded-value'],
+  ])('%s', (_name, input, expected, rule) => {
+    const result = redactText(input, 'error');
+    expect(result.text).toBe(expected);
+    expect(result.redactions.map((redaction) => redaction.rule)).toContain(rule);
+  });
+
+  it.each([
+    'Invalid Signature on SAML Response',
+    'The InResponseTo of the Response: ONELOGIN_abc, does not match the ID of the AuthNRequest sent by the SP: ONELOGIN_def',
+    'メールアドレスの形式が正しくありません',
+    'Current time is on or after NotOnOrAfter condition (2026-11-23T10:00:00Z)',
+  ])('leaves ordinary error text alone: %s', (text) => {
+    expect(redactText(text, 'error')).toEqual({ text, redactions: [] });
+  });
+});
+
+describe('redactUrl', () => {
+  it.each([
+    ['https://acme.onelogin.com/apps/123/edit#sso', 'https://acme.onelogin.com/apps/123/edit#sso', 0],
+    [
+      'https://acme.onelogin.com/x?access_token=abc&page=2',
+      'https://acme.onelogin.com/x?access_token=[REDACTED]&page=2',
+      1,
+    ],
+    [
+      'https://sp.example/acs?SAMLResponse=PHNhbWw%2B&RelayState=xyz',
+      'https://sp.example/acs?SAMLResponse=[REDACTED]&RelayState=[REDACTED]',
+      2,
+    ],
+    [
+      'https://app.example/cb#id_token=abc.def.ghi&state=1',
+      'https://app.example/cb#id_token=[REDACTED]&state=[REDACTED]',
+      2,
+    ],
+    ['https://user:pw@acme.onelogin.com/', 'https://acme.onelogin.com/', 1],
+  ])('%s', (input, expected, count) => {
+    const result = redactUrl(input);
+    expect(result.text).toBe(expected);
+    expect(result.redactions).toHaveLength(count);
+  });
+});
+
+describe('buildCapture', () => {
+  it('redacts every text of a snapshot and lists what it masked', () => {
+    const capture = buildCapture(
+      {
+        url: 'https://acme.onelogin.com/users?token=abc',
+        title: 'password=hunter2',
+        heading: 'ユーザー',
+        errors: [{ kind: 'alert', text: 'Bearer abcdefghijkl failed' }],
+        viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+      },
+      'capture-1',
+      '2026-11-23T19:40:12+09:00',
+    );
+    expect(JSON.stringify(capture)).not.toMatch(/hunter2|abcdefghijkl|token=abc/);
+    expect(capture.redactions.map((redaction) => redaction.where).sort()).toEqual(['error', 'title', 'url']);
+  });
+});
