@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startStandInServer } from '../test/fixtures/server';
 import { e2eBuild, launchWithExtension, productionBuild, projectRoot } from '../test/harness/chromium';
-import { openPopupForTab, tabIdOf } from '../test/harness/extension';
+import { openPopupForTab, tabIdOf, waitForFillOutcome } from '../test/harness/extension';
 
 const headlessAsked = process.argv.includes('--headless');
 const hasDisplay =
@@ -57,24 +57,7 @@ async function headlessRun() {
     );
     await popup.getByTestId('fill').click();
     const form = await formOpened;
-    await popup
-      .getByTestId('fill-report-item')
-      .or(popup.getByTestId('fill-error'))
-      .first()
-      .waitFor({ timeout: 30_000 })
-      .catch(async (error: unknown) => {
-        const state = await form.evaluate(() => ({
-          url: location.href,
-          pool: document.querySelector('#request-attachments-pool')?.textContent,
-          subject: document.querySelector<HTMLInputElement>('#request_subject')?.value,
-          panel: Boolean(document.getElementById('helpdraft-fill-panel')),
-        }));
-        console.error('form state', JSON.stringify(state), 'uploads', server.uploads.length);
-        throw error;
-      });
-    if (await popup.getByTestId('fill-error').isVisible()) {
-      throw new Error(`The fill failed: ${await popup.getByTestId('fill-error').textContent()}`);
-    }
+    const report = await waitForFillOutcome(browser, popup);
     await form
       .locator('#request-attachments-pool input[name="request[attachments][]"]')
       .first()
@@ -82,12 +65,8 @@ async function headlessRun() {
     await form.screenshot({ path: path.join(folder, '3-filled-form.png'), fullPage: true });
     await popup.screenshot({ path: path.join(folder, '4-popup-fill-report.png'), fullPage: true });
 
-    const report = await popup
-      .getByTestId('fill-report-item')
-      .evaluateAll((items) =>
-        items.map((item) => `${item.getAttribute('data-field')}: ${item.getAttribute('data-status')}`),
-      );
-    console.log(`Fill report: ${report.join(', ')}`);
+    const summary = Object.entries(report).map(([field, status]) => `${field}: ${status}`);
+    console.log(`Fill report: ${summary.join(', ')}`);
     console.log(
       `Uploaded to the stand-in help center: ${server.uploads.map((upload) => `${upload.filename} (${upload.size} bytes)`).join(', ')}`,
     );

@@ -18,6 +18,7 @@ import { recordFill } from './drafts';
 /** Built by WXT from entrypoints/filler.content.ts; its `main` fills the form and returns the report. */
 const fillerFile = '/content-scripts/filler.js';
 const formLoadTimeoutMs = 30_000;
+const formPollIntervalMs = 250;
 
 export async function buildFillPayload(draft: Draft, settings: Settings): Promise<FillPayload> {
   const attachments = await Promise.all(
@@ -43,7 +44,15 @@ export async function buildFillPayload(draft: Draft, settings: Settings): Promis
   };
 }
 
-function waitForTabComplete(tabId: number, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when the tab has finished loading a page of `origin`. A tab just
+ * created reports `complete` for its initial about:blank before navigating,
+ * so the status alone is not enough. And tabs.onUpdated alone is not enough
+ * either: Chromium 156 now and then never sends `complete` for a tab an
+ * extension created (seen in about 1 run in 10 of this project's E2E suite,
+ * the tab complete when inspected afterwards), so the tab is also polled.
+ */
+function waitForFormPage(tabId: number, origin: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const controller = new AbortController();
     const finish = (error?: Error) => {
@@ -51,8 +60,11 @@ function waitForTabComplete(tabId: number, timeoutMs: number): Promise<void> {
       if (error) reject(error);
       else resolve();
     };
-    const onUpdated = (updatedTabId: number, change: Browser.tabs.OnUpdatedInfo) => {
-      if (updatedTabId === tabId && change.status === 'complete') finish();
+    const check = (tab: Browser.tabs.Tab) => {
+      if (tab.status === 'complete' && tab.url && new URL(tab.url).origin === origin) finish();
+    };
+    const onUpdated = (updatedTabId: number, _change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
+      if (updatedTabId === tabId) check(tab);
     };
     const onRemoved = (removedTabId: number) => {
       if (removedTabId === tabId) finish(new HelpDraftError('tab-not-found', String(tabId)));
@@ -60,18 +72,15 @@ function waitForTabComplete(tabId: number, timeoutMs: number): Promise<void> {
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onRemoved.addListener(onRemoved);
     const timer = setTimeout(() => finish(new HelpDraftError('fill-timeout')), timeoutMs);
+    const poll = setInterval(() => {
+      browser.tabs.get(tabId).then(check, () => finish(new HelpDraftError('tab-not-found', String(tabId))));
+    }, formPollIntervalMs);
     controller.signal.addEventListener('abort', () => {
       clearTimeout(timer);
+      clearInterval(poll);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.tabs.onRemoved.removeListener(onRemoved);
     });
-    // The page may have finished loading before the listener was added.
-    void browser.tabs.get(tabId).then(
-      (tab) => {
-        if (tab.status === 'complete') finish();
-      },
-      () => undefined,
-    );
   });
 }
 
@@ -96,7 +105,7 @@ export async function fillDraft(draftId: string): Promise<FillReport> {
   const tabId = tab.id;
   await setPendingFill(tabId, { draftId, origin });
   try {
-    await waitForTabComplete(tabId, formLoadTimeoutMs);
+    await waitForFormPage(tabId, origin, formLoadTimeoutMs);
     const results = await browser.scripting.executeScript({ target: { tabId }, files: [fillerFile] });
     const result = fillerResultSchema.safeParse(results[0]?.result);
     if (!result.success) throw new HelpDraftError('not-a-request-form', 'the filler gave no readable result');

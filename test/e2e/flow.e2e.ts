@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { readPngSize } from '../../lib/png';
 import { startStandInServer, type StandInServer } from '../fixtures/server';
 import { e2eBuild, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { dumpStorage, openPopupForTab, tabIdOf } from '../harness/extension';
+import { differingPixelShare } from '../harness/images';
+import { dumpStorage, openPopupForTab, tabIdOf, waitForFillOutcome } from '../harness/extension';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
@@ -131,16 +132,7 @@ describe('capture → draft → fill, on the stand-in pages', () => {
     );
     await popup.getByTestId('fill').click();
     const form = await formOpened;
-    await expect.poll(() => popup.getByTestId('fill-report-item').count(), { timeout: 30_000 }).toBe(7);
-
-    const report = Object.fromEntries(
-      await popup
-        .getByTestId('fill-report-item')
-        .evaluateAll((items) =>
-          items.map((item) => [item.getAttribute('data-field'), item.getAttribute('data-status')]),
-        ),
-    );
-    expect(report).toEqual({
+    expect(await waitForFillOutcome(browser, popup)).toEqual({
       cc: 'filled',
       category: 'filled',
       priority: 'filled',
@@ -175,6 +167,9 @@ describe('capture → draft → fill, on the stand-in pages', () => {
       height: Math.round(innerHeight * devicePixelRatio),
     }));
     expect(size).toEqual(viewport);
+    // It shows the OneLogin page, not the popup (captureVisibleTab photographs the window's active tab).
+    expect(differingPixelShare(upload.bytes, await page.screenshot())).toBeLessThan(0.01);
+    expect(differingPixelShare(upload.bytes, await popup.screenshot())).toBeGreaterThan(0.05);
     const tokens = await form
       .locator('input[type=hidden][name="request[attachments][]"]')
       .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));

@@ -85,6 +85,8 @@ export async function launchWithExtension({
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (process.env.HELPDRAFT_DEBUG)
+    serviceWorker.on('console', (message) => console.log(`[sw] ${message.text()}`));
   return {
     context,
     serviceWorker,

@@ -40,3 +40,30 @@ export async function dumpStorage(browser: ExtensionBrowser): Promise<{ local: u
     session: await chrome.storage.session.get(null),
   }));
 }
+
+/** Every tab's id, URL and loading status, for a failure message. */
+export async function describeTabs(browser: ExtensionBrowser): Promise<string> {
+  const tabs = await browser.serviceWorker.evaluate(async () =>
+    (await chrome.tabs.query({})).map((tab) => `${tab.id} ${tab.status} ${tab.url} ${tab.pendingUrl ?? ''}`),
+  );
+  return tabs.join('\n');
+}
+
+/** Waits for the popup's fill to end: the report's rows, or the error the popup shows (thrown). */
+export async function waitForFillOutcome(
+  browser: ExtensionBrowser,
+  popup: Page,
+  timeout = 45_000,
+): Promise<Record<string, string>> {
+  const report = popup.getByTestId('fill-report-item');
+  const failure = popup.getByTestId('fill-error');
+  await report.or(failure).first().waitFor({ timeout });
+  if (await failure.isVisible()) {
+    throw new Error(`The fill failed: ${await failure.textContent()}\nTabs:\n${await describeTabs(browser)}`);
+  }
+  return Object.fromEntries(
+    await report.evaluateAll((items) =>
+      items.map((item) => [item.getAttribute('data-field') ?? '', item.getAttribute('data-status') ?? '']),
+    ),
+  );
+}
