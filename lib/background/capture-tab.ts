@@ -7,14 +7,14 @@ import { browser } from 'wxt/browser';
 import { putAttachment } from '../attachments';
 import { dataUrlToBytes } from '../base64';
 import { buildCapture } from '../capture/capture';
-import { redactUrl } from '../capture/redact';
 import { createDraft } from '../draft/create';
 import { HelpDraftError, toErrorShape, type ErrorShape } from '../errors';
 import { readPngSize } from '../png';
 import { pageSnapshotSchema, type AttachmentRef, type Capture } from '../schema';
-import { parseTabDrafts, readDraft, readSettings, tabDraftsItem } from '../storage';
+import { readDraft, readSettings } from '../storage';
 import { compactTimestamp, localIsoString } from '../time';
 import { saveNewDraft } from './drafts';
+import { draftLinkedToTab, linkTabToDraft } from './tab-drafts';
 
 /** Built by WXT from entrypoints/collector.content.ts; its `main` returns the PageSnapshot. */
 const collectorFile = '/content-scripts/collector.js';
@@ -94,8 +94,7 @@ async function captureTab(tabId: number): Promise<string> {
     sourceTabId: tabId,
   });
   await saveNewDraft(draft);
-  const tabDrafts = parseTabDrafts(await tabDraftsItem.getValue());
-  await tabDraftsItem.setValue({ ...tabDrafts, [String(tabId)]: { draftId: draft.id, url: capture.url } });
+  await linkTabToDraft(tabId, draft.id, capture.url);
   return draft.id;
 }
 
@@ -105,11 +104,9 @@ async function captureTab(tabId: number): Promise<string> {
  */
 export async function openDraftForTab(tabId: number, recapture: boolean): Promise<{ draftId: string }> {
   if (!recapture) {
-    const known = parseTabDrafts(await tabDraftsItem.getValue())[String(tabId)];
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    if (known && tab?.url && redactUrl(tab.url).text === known.url && (await readDraft(known.draftId))) {
-      return { draftId: known.draftId };
-    }
+    const draftId = tab?.url ? await draftLinkedToTab(tabId, tab.url) : undefined;
+    if (draftId && (await readDraft(draftId))) return { draftId };
   }
   return { draftId: await captureTab(tabId) };
 }

@@ -13,6 +13,7 @@ import { HelpDraftError } from '../errors';
 import { fillerResultSchema } from '../helpcenter/result';
 import type { Draft, FillPayload, FillReport, Settings } from '../schema';
 import { parsePendingFills, pendingFillsItem, readDraft, readSettings } from '../storage';
+import { linkTabToDraft } from './tab-drafts';
 import { recordFill } from './drafts';
 
 /** Built by WXT from entrypoints/filler.content.ts; its `main` fills the form and returns the report. */
@@ -111,6 +112,8 @@ export async function fillDraft(draftId: string): Promise<FillReport> {
     if (!result.success) throw new HelpDraftError('not-a-request-form', 'the filler gave no readable result');
     if ('error' in result.data) throw new HelpDraftError(result.data.error.code, result.data.error.detail);
     await recordFill(draftId, result.data);
+    // Opening the popup on the filled form shows this draft and its report, not a capture of the form.
+    await linkTabToDraft(tabId, draftId, result.data.url);
     return result.data;
   } finally {
     await setPendingFill(tabId, undefined);

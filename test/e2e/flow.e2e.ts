@@ -193,6 +193,13 @@ describe('capture → draft → fill, on the stand-in pages', () => {
 
     await expect(popup.getByTestId('fill-report-item').first().isVisible()).resolves.toBe(true);
     await popup.close();
+
+    // Opened on the filled form, the popup shows the same draft and its report (no capture of the form).
+    await form.goBack();
+    const popupOnForm = await popupFor(form);
+    await expect(popupOnForm.getByTestId('draft-title').inputValue()).resolves.toBe(title);
+    await expect(popupOnForm.getByTestId('fill-report-item').count()).resolves.toBe(7);
+    await popupOnForm.close();
     await form.close();
     await page.close();
   });
