@@ -38,6 +38,70 @@ export const pageSnapshotSchema = z.object({
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 
+/** A OneLogin object the page is about (shared/onelogin.md), from the URL and the page. */
+export const entityKindSchema = z.enum(['account', 'app', 'connector', 'user', 'role', 'directory', 'policy', 'mapping', 'event']);
+export type EntityKind = z.infer<typeof entityKindSchema>;
+
+export const entitySchema = z.object({
+  kind: entityKindSchema,
+  /** The object's id as OneLogin shows it (app id, user id, account subdomain…). */
+  id: z.string().optional(),
+  /** Its display name, from the page (heading, form field). */
+  name: z.string().optional(),
+  /** For a user: the email address, when the page shows it. */
+  email: z.string().optional(),
+  /** Where in the object the page is, e.g. the app tab `sso` or a console section. */
+  section: z.string().optional(),
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const environmentSchema = z.object({
+  browser: z.string(),
+  browserVersion: z.string(),
+  os: z.string(),
+  /** The browser's UI language, e.g. `ja`. */
+  uiLanguage: z.string(),
+  /** The page's own language (`<html lang>`), when it says. */
+  pageLanguage: z.string().optional(),
+  timeZone: z.string(),
+  viewport: z.object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() }),
+  extensionVersion: z.string(),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** What the recorder (MAIN world, from document_start) saw happen on the page since it loaded. */
+export const recordedEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('console-error'), time: z.string(), text: z.string() }),
+  z.object({
+    type: z.literal('exception'),
+    time: z.string(),
+    text: z.string(),
+    source: z.string().optional(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+  }),
+  z.object({ type: z.literal('unhandled-rejection'), time: z.string(), text: z.string() }),
+  z.object({
+    type: z.literal('failed-request'),
+    time: z.string(),
+    method: z.string(),
+    url: z.string(),
+    /** HTTP status, or 0 for a network failure (no response). */
+    status: z.number().int(),
+    statusText: z.string().optional(),
+  }),
+]);
+export type RecordedEvent = z.infer<typeof recordedEventSchema>;
+
+export const recordingSchema = z.object({
+  /** False when no recorder ran on the page (not a OneLogin host, or loaded before the extension). */
+  available: z.boolean(),
+  events: z.array(recordedEventSchema),
+  /** Events left out because the bounded buffer was full. */
+  dropped: z.number().int().nonnegative(),
+});
+export type Recording = z.infer<typeof recordingSchema>;
+
 export const redactionSchema = z.object({
   /** Which rule matched (e.g. `bearer-token`, `url-parameter`). */
   rule: z.string(),
