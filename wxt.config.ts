@@ -13,7 +13,8 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'ja',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    // contextMenus: the 「この画面からサポートチケットを作成」 item; its click grants activeTab like the toolbar.
+    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'],
     host_permissions:
       // captureVisibleTab needs activeTab (a real click on the toolbar button)
       // or <all_urls>; automation cannot click the toolbar, so only the E2E
@@ -21,5 +22,12 @@ export default defineConfig({
       mode === 'e2e' ? [...productionHostPermissions, '<all_urls>'] : productionHostPermissions,
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      // Opens the popup like a click on the toolbar button, and grants activeTab the same way.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+H', mac: 'Alt+Shift+H' },
+        description: '__MSG_actionTitle__',
+      },
+    },
   }),
 });

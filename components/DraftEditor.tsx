@@ -10,6 +10,7 @@ import {
   type Priority,
 } from '@/lib/schema';
 import { AttachmentList } from './AttachmentList';
+import { CaptureDetails } from './CaptureDetails';
 import { ErrorList } from './ErrorList';
 import { FillReportList } from './FillReportList';
 
@@ -30,6 +31,7 @@ export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
   return (
     <>
       <ErrorList errors={draft.capture?.errors ?? []} t={t} />
+      {draft.capture ? <CaptureDetails capture={draft.capture} t={t} /> : null}
 
       <div className="field">
         <label htmlFor="draft-title">{t('field.title')}</label>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
-import { localeSchema, settingsSchema, type Settings } from '@/lib/schema';
+import { localeSchema, screenshotModeSchema, settingsSchema, type Settings } from '@/lib/schema';
+import { ShortcutSetting } from './ShortcutSetting';
 import { writeSettings } from '@/lib/storage';
 import { useSettings } from './useSettings';
 
@@ -112,6 +113,38 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="settings-screenshot-mode">{t('options.screenshotMode')}</label>
+          <select
+            id="settings-screenshot-mode"
+            data-testid="settings-screenshot-mode"
+            value={form.screenshotMode}
+            onChange={(event) =>
+              setForm({ ...form, screenshotMode: screenshotModeSchema.parse(event.target.value) })
+            }
+          >
+            {screenshotModeSchema.options.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`options.screenshotMode.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="settings-mask-emails"
+            data-testid="settings-mask-emails"
+            type="checkbox"
+            checked={form.maskEmails}
+            aria-describedby="settings-mask-emails-hint"
+            onChange={(event) => setForm({ ...form, maskEmails: event.target.checked })}
+          />
+          <label htmlFor="settings-mask-emails">{t('options.maskEmails')}</label>
+          <p id="settings-mask-emails-hint" className="hint">
+            {t('options.maskEmailsHint')}
+          </p>
+        </div>
+        <ShortcutSetting t={t} />
         <div className="actions">
           <button type="submit" className="primary" data-testid="settings-save">
             {t('options.save')}

@@ -1,11 +1,15 @@
-import { collectPageSnapshot } from '@/lib/capture/snapshot';
+import { collectOptionsKey, collectOptionsSchema, collectPage } from '@/lib/capture/collect';
 
 /**
  * Injected on demand by the background (scripting.executeScript) into the
- * tab being captured; `main`'s return value is executeScript's result.
+ * tab being captured, right after it left the options in the isolated
+ * world; `main`'s return value is executeScript's result.
  */
 export default defineContentScript({
   matches: ['https://*.onelogin.com/*'],
   registration: 'runtime',
-  main: () => collectPageSnapshot(document, window),
+  main: () => {
+    const options = collectOptionsSchema.parse((globalThis as Record<symbol, unknown>)[collectOptionsKey]);
+    return collectPage(document, window, options);
+  },
 });

@@ -11,6 +11,7 @@ export const errorCodeSchema = z.enum([
   'tab-not-found',
   'draft-not-found',
   'screenshot-failed',
+  'screenshot-fell-back',
   'fill-timeout',
   'not-a-request-form',
   'permission-missing',

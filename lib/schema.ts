@@ -16,7 +16,14 @@ export type Priority = z.infer<typeof prioritySchema>;
 export const connectorRequestSchema = z.enum(['', 'free', 'paid']);
 export type ConnectorRequest = z.infer<typeof connectorRequestSchema>;
 
-export const pageErrorKindSchema = z.enum(['alert', 'live-region', 'form-field', 'marked-error']);
+export const pageErrorKindSchema = z.enum([
+  'alert',
+  'live-region',
+  'form-field',
+  'marked-error',
+  'warning',
+  'http-error',
+]);
 export type PageErrorKind = z.infer<typeof pageErrorKindSchema>;
 
 export const pageErrorSchema = z.object({
@@ -27,19 +34,18 @@ export const pageErrorSchema = z.object({
 });
 export type PageError = z.infer<typeof pageErrorSchema>;
 
-/** What the collector reads from the page, before redaction. */
-export const pageSnapshotSchema = z.object({
-  url: z.string(),
-  title: z.string(),
-  /** The page's main heading: on OneLogin's edit pages, the app's or user's name. */
-  heading: z.string(),
-  errors: z.array(pageErrorSchema),
-  viewport: z.object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() }),
-});
-export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
-
 /** A OneLogin object the page is about (shared/onelogin.md), from the URL and the page. */
-export const entityKindSchema = z.enum(['account', 'app', 'connector', 'user', 'role', 'directory', 'policy', 'mapping', 'event']);
+export const entityKindSchema = z.enum([
+  'account',
+  'app',
+  'connector',
+  'user',
+  'role',
+  'directory',
+  'policy',
+  'mapping',
+  'event',
+]);
 export type EntityKind = z.infer<typeof entityKindSchema>;
 
 export const entitySchema = z.object({
@@ -110,6 +116,27 @@ export const redactionSchema = z.object({
 });
 export type Redaction = z.infer<typeof redactionSchema>;
 
+/** What the collector reads from the page, before redaction. */
+export const pageSnapshotSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** The page's main heading: on OneLogin's edit pages, the app's or user's name. */
+  heading: z.string(),
+  errors: z.array(pageErrorSchema),
+  viewport: z.object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() }),
+  entities: z.array(entitySchema),
+  environment: environmentSchema,
+  recording: recordingSchema,
+});
+export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
+
+/** The collector's answer: the page, and what it covered before the screenshot. */
+export const collectorResultSchema = z.object({
+  snapshot: pageSnapshotSchema,
+  masked: z.array(redactionSchema),
+});
+export type CollectorResult = z.infer<typeof collectorResultSchema>;
+
 export const captureSchema = z.object({
   id: z.string(),
   url: z.string(),
@@ -119,6 +146,9 @@ export const captureSchema = z.object({
   capturedAt: z.string(),
   errors: z.array(pageErrorSchema),
   viewport: pageSnapshotSchema.shape.viewport,
+  entities: z.array(entitySchema).default([]),
+  environment: environmentSchema.optional(),
+  recording: recordingSchema.default({ available: false, events: [], dropped: 0 }),
   redactions: z.array(redactionSchema),
   /** Why there is no screenshot, when there is none. */
   screenshotProblem: errorShapeSchema.optional(),
@@ -192,10 +222,17 @@ export const draftEditSchema = draftSchema
   .partial();
 export type DraftEdit = z.infer<typeof draftEditSchema>;
 
+/** `visible`: captureVisibleTab, pixel-exact; the other two are rendered with html2canvas. */
+export const screenshotModeSchema = z.enum(['visible', 'full-page', 'error-area']);
+export type ScreenshotMode = z.infer<typeof screenshotModeSchema>;
+
 export const settingsSchema = z.object({
   helpCenterUrl: z.url({ protocol: /^https?$/ }),
   language: localeSchema,
   personalEmail: z.union([z.email(), z.literal('')]),
+  /** Mask email addresses in captured texts and screenshots (off: support often needs the affected user's address). */
+  maskEmails: z.boolean(),
+  screenshotMode: screenshotModeSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -203,6 +240,8 @@ export const defaultSettings: Settings = {
   helpCenterUrl: 'https://support.onelogin.jp/hc/ja/requests/new',
   language: 'ja',
   personalEmail: '',
+  maskEmails: false,
+  screenshotMode: 'visible',
 };
 
 /** An attachment as it travels to the filler: bytes as base64, since messages are JSON. */

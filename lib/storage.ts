@@ -48,6 +48,8 @@ export function parseSettings(raw: unknown): Settings {
     helpCenterUrl: pick('helpCenterUrl'),
     language: pick('language'),
     personalEmail: pick('personalEmail'),
+    maskEmails: pick('maskEmails'),
+    screenshotMode: pick('screenshotMode'),
   };
 }
 

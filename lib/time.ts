@@ -29,3 +29,13 @@ export function readableTime(isoWithOffset: string): string {
 export function compactTimestamp(date: Date): string {
   return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }
+
+/** `19:40:12`: the clock time of `iso` at the UTC offset of `reference` (an ISO string with an offset). */
+export function clockTimeAt(iso: string, reference: string): string {
+  const instant = Date.parse(iso);
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(reference);
+  if (Number.isNaN(instant)) return iso;
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  const shifted = new Date(instant + minutes * 60_000);
+  return `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}`;
+}

@@ -46,10 +46,21 @@ export interface Redacted {
   redactions: Redaction[];
 }
 
-export function redactText(text: string, where: string): Redacted {
+/** Email addresses, masked only when the user asks (settings: maskEmails). */
+const emailRule: TextRule = { rule: 'email', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, replace: '[EMAIL]' };
+
+export interface RedactionOptions {
+  maskEmails?: boolean;
+}
+
+export function redactText(
+  text: string,
+  where: string,
+  { maskEmails = false }: RedactionOptions = {},
+): Redacted {
   const redactions: Redaction[] = [];
   let result = text;
-  for (const { rule, pattern, replace } of textRules) {
+  for (const { rule, pattern, replace } of maskEmails ? [...textRules, emailRule] : textRules) {
     result = result.replace(pattern, (...match: unknown[]) => {
       redactions.push({ rule, where });
       const groups = match.slice(1, -2) as (string | undefined)[];
@@ -76,12 +87,12 @@ function redactParameters(parameters: URLSearchParams, where: string, redactions
  * that carries parameters (`#access_token=…`), then the text rules over
  * the rest. A string that is not a URL is treated as text.
  */
-export function redactUrl(url: string, where = 'url'): Redacted {
+export function redactUrl(url: string, where = 'url', options: RedactionOptions = {}): Redacted {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return redactText(url, where);
+    return redactText(url, where, options);
   }
   const redactions: Redaction[] = [];
   if (parsed.username || parsed.password) {
@@ -98,6 +109,6 @@ export function redactUrl(url: string, where = 'url'): Redacted {
   }
   // URLSearchParams percent-encodes the brackets of the mask; show it as people read it.
   const rebuilt = parsed.toString().replaceAll(encodeURIComponent(mask), mask);
-  const rest = redactText(rebuilt, where);
+  const rest = redactText(rebuilt, where, options);
   return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
 }

@@ -8,8 +8,11 @@ export function pageHeading(document: Document, view: Window): string {
   return heading ? visibleText(heading).slice(0, 200) : '';
 }
 
-/** Everything the collector reads from one page, before redaction. */
-export function collectPageSnapshot(document: Document, view: Window): PageSnapshot {
+/** What the page's own DOM says (the collector adds entities, environment and the recording). */
+export function collectPageSnapshot(
+  document: Document,
+  view: Window,
+): Pick<PageSnapshot, 'url' | 'title' | 'heading' | 'errors' | 'viewport'> {
   return {
     url: view.location.href,
     title: document.title,

@@ -3,9 +3,9 @@
  * center's writing guide for troubleshooting (seed article): every error
  * text in full, where it happened, when, then what the user adds.
  */
-import { translatorFor } from '../i18n';
-import type { AttachmentRef, Capture, Locale } from '../schema';
-import { readableTime } from '../time';
+import { translatorFor, type Translate } from '../i18n';
+import type { AttachmentRef, Capture, Environment, Locale } from '../schema';
+import { clockTimeAt, readableTime } from '../time';
 
 /** The request form's subject field is `maxlength=150` (shared/helpcenter-form.md). */
 export const maxTitleLength = 150;
@@ -32,6 +32,60 @@ export function composeTitle(capture: Capture, locale: Locale): string {
   return truncate(title, maxTitleLength);
 }
 
+/** Recorded events written into the description at most; the rest are counted. */
+export const maxRecordedLines = 20;
+
+function entityLines(capture: Capture, t: Translate): string[] {
+  return capture.entities.map((entity) => {
+    const details = [
+      entity.id && !(entity.kind === 'account' && !entity.name)
+        ? t('compose.entityId', { id: entity.id })
+        : '',
+      entity.email ?? '',
+      entity.section ? t('compose.entitySection', { section: entity.section }) : '',
+    ].filter(Boolean);
+    const name = entity.name ?? (entity.kind === 'account' ? (entity.id ?? '') : '');
+    return t('compose.entity', {
+      kind: t(`entity.${entity.kind}`),
+      name,
+      details:
+        details.length > 0
+          ? t('compose.entityDetails', { details: details.join(t('compose.listSeparator')) })
+          : '',
+    });
+  });
+}
+
+function recordedLines(capture: Capture, t: Translate): string[] {
+  const events = capture.recording.events;
+  const lines = events.slice(0, maxRecordedLines).map((event) => {
+    const time = clockTimeAt(event.time, capture.capturedAt);
+    if (event.type !== 'failed-request')
+      return t(`compose.recorded.${event.type}`, { time, text: event.text });
+    const status =
+      event.status === 0
+        ? t('compose.recorded.networkFailure')
+        : `${event.status}${event.statusText ? ` ${event.statusText}` : ''}`;
+    return t('compose.recorded.failed-request', { time, method: event.method, url: event.url, status });
+  });
+  const more = events.length - lines.length + capture.recording.dropped;
+  return more > 0 ? [...lines, t('compose.recorded.more', { count: more })] : lines;
+}
+
+function environmentLine(environment: Environment, t: Translate): string {
+  return t('compose.environment', {
+    browser: environment.browser,
+    version: environment.browserVersion,
+    os: environment.os,
+    language: environment.uiLanguage,
+    timeZone: environment.timeZone,
+    width: environment.viewport.width,
+    height: environment.viewport.height,
+    ratio: environment.viewport.devicePixelRatio,
+    extension: environment.extensionVersion,
+  });
+}
+
 export function composeDescription(capture: Capture, attachments: AttachmentRef[], locale: Locale): string {
   const t = translatorFor(locale);
   const pageTitle = capture.title || capture.url;
@@ -40,6 +94,8 @@ export function composeDescription(capture: Capture, attachments: AttachmentRef[
       ? `- ${t('compose.fieldError', { field: error.field, text: error.text })}`
       : `- ${error.text}`,
   );
+  const recorded = recordedLines(capture, t);
+  const entities = entityLines(capture, t);
   const sections: string[][] = [
     [
       t('compose.heading.what'),
@@ -48,12 +104,17 @@ export function composeDescription(capture: Capture, attachments: AttachmentRef[
         : t('compose.whatNoError', { title: pageTitle }),
     ],
     ...(errorLines.length > 0 ? [[t('compose.heading.errors'), ...errorLines]] : []),
+    ...(recorded.length > 0 ? [[t('compose.heading.recorded'), ...recorded]] : []),
     [
       t('compose.heading.where'),
       t('compose.url', { url: capture.url }),
       t('compose.page', { title: pageTitle }),
+      ...(entities.length > 0 ? [t('compose.heading.entities'), ...entities] : []),
     ],
     [t('compose.heading.when'), readableTime(capture.capturedAt)],
+    ...(capture.environment
+      ? [[t('compose.heading.environment'), environmentLine(capture.environment, t)]]
+      : []),
     [t('compose.heading.tried'), t('compose.tried')],
     [t('compose.heading.impact'), t('compose.impact')],
     ...(attachments.length > 0
@@ -64,6 +125,7 @@ export function composeDescription(capture: Capture, attachments: AttachmentRef[
           ],
         ]
       : []),
+    ...(capture.redactions.length > 0 ? [[t('compose.masked', { count: capture.redactions.length })]] : []),
   ];
   return sections.map((lines) => lines.join('\n')).join('\n\n');
 }

@@ -16,13 +16,42 @@ describe('manifests', () => {
   it('the production manifest lists exactly the permissions HelpDraft uses, and no <all_urls>', () => {
     const production = manifest(productionBuild);
     expect(JSON.stringify(production)).not.toContain('<all_urls>');
-    expect(production.permissions).toEqual(['activeTab', 'scripting', 'storage', 'unlimitedStorage']);
+    expect(production.permissions).toEqual([
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect(production.host_permissions).toEqual([
       'https://*.onelogin.com/*',
       'https://support.onelogin.jp/*',
     ]);
     expect(production.optional_host_permissions).toEqual(['https://*/*']);
-    expect(production.content_scripts ?? []).toEqual([]);
+    // Only the recorder and its bridge run by themselves, at document_start, on OneLogin hosts only
+    // (in either order: the recorder's handshake works both ways).
+    const contentScripts = production.content_scripts as Record<string, unknown>[];
+    expect(contentScripts).toHaveLength(2);
+    expect(contentScripts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          matches: ['https://*.onelogin.com/*'],
+          run_at: 'document_start',
+          world: 'MAIN',
+        }),
+        expect.objectContaining({ matches: ['https://*.onelogin.com/*'], run_at: 'document_start' }),
+      ]),
+    );
+    expect(contentScripts.filter((script) => script.world === 'MAIN')).toHaveLength(1);
+  });
+
+  it('opens the popup with a keyboard shortcut', () => {
+    expect(manifest(productionBuild).commands).toEqual({
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+H', mac: 'Alt+Shift+H' },
+        description: '__MSG_actionTitle__',
+      },
+    });
   });
 
   it('the E2E build differs from production only by <all_urls>', () => {

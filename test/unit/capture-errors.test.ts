@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, maxErrorTextLength } from '@/lib/capture/errors';
+import { collectPageErrors, maxErrorTextLength, maxTotalErrorText } from '@/lib/capture/errors';
 import { collectPageSnapshot } from '@/lib/capture/snapshot';
 
 function page(html: string) {
@@ -63,6 +63,60 @@ describe('collectPageErrors', () => {
     ],
   ])('%s', (_name, html, expected) => {
     expect(page(html)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'warning banner',
+      '<div class="alert alert-warning">証明書の有効期限が近づいています</div>',
+      [{ kind: 'warning', text: '証明書の有効期限が近づいています' }],
+    ],
+    [
+      'error toast',
+      '<div class="toast">Internal provisioning error</div>',
+      [{ kind: 'live-region', text: 'Internal provisioning error' }],
+    ],
+    ['success toast is not an error', '<div class="toast">ユーザーを保存しました</div>', []],
+    [
+      'alert dialog',
+      '<div role="alertdialog"><p>セッションの有効期限が切れました</p></div>',
+      [{ kind: 'alert', text: 'セッションの有効期限が切れました' }],
+    ],
+    [
+      'HTTP error page by heading',
+      '<h1>404 Not Found</h1><p>The page you were looking for doesn’t exist.</p>',
+      [{ kind: 'http-error', text: '404 Not Found — The page you were looking for doesn’t exist.' }],
+    ],
+    [
+      'Japanese HTTP error page',
+      '<h1>ページが見つかりません</h1><p>URL をご確認ください。</p>',
+      [{ kind: 'http-error', text: 'ページが見つかりません — URL をご確認ください。' }],
+    ],
+    ['an ordinary heading is not an error page', '<h1>Salesforce 本番</h1><p>アプリの設定</p>', []],
+  ])('%s', (_name, html, expected) => {
+    expect(page(html)).toEqual(expected);
+  });
+
+  it('caps the total of all messages on a pathological page', () => {
+    const many = Array.from(
+      { length: 30 },
+      (_, index) => `<p class="error">${index} ${'x'.repeat(3000)}</p>`,
+    ).join('');
+    const errors = page(many);
+    const total = errors.reduce((sum, error) => sum + error.text.length, 0);
+    expect(total).toBeLessThanOrEqual(maxTotalErrorText + 1);
+    expect(errors.length).toBeLessThan(30);
+  });
+
+  it('handles 50 000 nodes and script text without running anything', () => {
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, index) => `<tr><td>${index}</td><td>user${index}</td><td>a</td><td>b</td></tr>`,
+    ).join('');
+    const errors = page(
+      `<table><tbody>${rows}</tbody></table><div role="alert">&lt;img src=x onerror=alert(1)&gt; failed</div>`,
+    );
+    expect(errors).toEqual([{ kind: 'alert', text: '<img src=x onerror=alert(1)> failed' }]);
   });
 
   it('gives a form error its field label, through label[for], and skips a plain hint', () => {

@@ -17,6 +17,8 @@ const capture: Capture = {
     { kind: 'form-field', field: 'メールアドレス', text: 'メールアドレスの形式が正しくありません' },
   ],
   viewport: { width: 1200, height: 800, devicePixelRatio: 1 },
+  entities: [],
+  recording: { available: false, events: [], dropped: 0 },
   redactions: [],
 };
 const screenshot = {
@@ -42,6 +44,73 @@ describe('composeTitle', () => {
     const title = composeTitle(long, 'ja');
     expect([...title]).toHaveLength(maxTitleLength);
     expect(title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('composeDescription with everything captured', () => {
+  const full: Capture = {
+    ...capture,
+    entities: [
+      { kind: 'account', id: 'acme' },
+      { kind: 'app', id: '123456', name: 'Salesforce 本番', section: 'sso' },
+      { kind: 'connector', name: 'SAML Custom Connector (Advanced)' },
+      { kind: 'user', id: '789', name: '山田 太郎', email: 'taro.yamada@example.co.jp' },
+    ],
+    environment: {
+      browser: 'Chromium',
+      browserVersion: '156.0.8078.79',
+      os: 'Linux',
+      uiLanguage: 'ja',
+      timeZone: 'Asia/Tokyo',
+      viewport: { width: 1200, height: 800, devicePixelRatio: 2 },
+      extensionVersion: '0.1.0',
+    },
+    recording: {
+      available: true,
+      dropped: 2,
+      events: [
+        { type: 'console-error', time: '2026-11-23T10:40:01.000Z', text: 'SAML assertion validation failed' },
+        {
+          type: 'failed-request',
+          time: '2026-11-23T10:40:02.000Z',
+          method: 'POST',
+          url: 'https://acme.onelogin.com/api/x',
+          status: 422,
+          statusText: 'Unprocessable Entity',
+        },
+        {
+          type: 'failed-request',
+          time: '2026-11-23T10:40:03.000Z',
+          method: 'GET',
+          url: 'https://127.0.0.1:1/unreachable',
+          status: 0,
+        },
+      ],
+    },
+    redactions: [{ rule: 'password-field', where: 'screenshot' }],
+  };
+
+  it.each([
+    [
+      'ja',
+      [
+        '■ ブラウザーのコンソールと通信のエラー(画面を開いてから)\n- [19:40:01] コンソールエラー: SAML assertion validation failed\n- [19:40:02] 通信エラー: POST https://acme.onelogin.com/api/x → 422 Unprocessable Entity\n- [19:40:03] 通信エラー: GET https://127.0.0.1:1/unreachable → 通信できませんでした\n- ほか 2 件',
+        '関連する設定・エンティティ:\n- アカウント: acme\n- アプリ: Salesforce 本番(ID: 123456、画面: sso)\n- コネクタ: SAML Custom Connector (Advanced)\n- ユーザー: 山田 太郎(ID: 789、taro.yamada@example.co.jp)',
+        '■ 環境\nブラウザー: Chromium 156.0.8078.79 / OS: Linux / 言語: ja / タイムゾーン: Asia/Tokyo / 表示サイズ: 1200×800(倍率 2)/ HelpDraft 0.1.0',
+        '※ パスワード・トークンなどの秘密情報は HelpDraft がマスクしています(1 件)。',
+      ],
+    ],
+    [
+      'en',
+      [
+        '- [19:40:02] Failed request: POST https://acme.onelogin.com/api/x → 422 Unprocessable Entity',
+        '- App: Salesforce 本番 (ID: 123456, screen: sso)',
+        'Browser: Chromium 156.0.8078.79 / OS: Linux',
+      ],
+    ],
+  ] as const)('%s: console, network, entities, environment and the masking note', (locale, parts) => {
+    const text = composeDescription(full, [], locale);
+    for (const part of parts) expect(text).toContain(part);
   });
 });
 

@@ -68,8 +68,9 @@ describe('components hold no hard-coded user-facing text', () => {
     const source = readFileSync(path.join(root, file), 'utf8');
     const jsxText = [...source.matchAll(/>([^<>{}]*[\p{L}][^<>{}]*)</gu)]
       .map((match) => match[1]!.trim())
-      // Between a generic's `>` and the next `<` lies TypeScript (statements end in `;`), not JSX text.
-      .filter((text) => text && !text.includes(';'));
+      // Between a generic's `>` and the next `<`, or a JSX ternary's branches, lies TypeScript
+      // (statements end in `;`, ternaries read `) : cond ? (`), not JSX text.
+      .filter((text) => text && !/;|\)\s*:|\?\s*\(/.test(text));
     const attributes = [...source.matchAll(/\b(alt|title|placeholder|aria-label)="([^"]*\p{L}[^"]*)"/gu)].map(
       (match) => match[0],
     );

@@ -94,11 +94,77 @@ describe('buildCapture', () => {
         heading: 'ユーザー',
         errors: [{ kind: 'alert', text: 'Bearer abcdefghijkl failed' }],
         viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+        entities: [{ kind: 'user', id: '789', email: 'taro@example.co.jp', name: 'token=abc' }],
+        environment: {
+          browser: 'Chromium',
+          browserVersion: '156',
+          os: 'Linux',
+          uiLanguage: 'ja',
+          timeZone: 'Asia/Tokyo',
+          viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+          extensionVersion: '0.1.0',
+        },
+        recording: {
+          available: true,
+          dropped: 0,
+          events: [
+            {
+              type: 'failed-request',
+              time: '2026-11-23T10:00:00.000Z',
+              method: 'GET',
+              url: 'https://x.onelogin.com/api?access_token=abc',
+              status: 401,
+            },
+            {
+              type: 'console-error',
+              time: '2026-11-23T10:00:00.000Z',
+              text: 'Authorization: Bearer abcdefghijkl',
+            },
+          ],
+        },
       },
       'capture-1',
       '2026-11-23T19:40:12+09:00',
     );
     expect(JSON.stringify(capture)).not.toMatch(/hunter2|abcdefghijkl|token=abc/);
-    expect(capture.redactions.map((redaction) => redaction.where).sort()).toEqual(['error', 'title', 'url']);
+    expect(capture.redactions.map((redaction) => redaction.where).sort()).toEqual([
+      'entity',
+      'error',
+      'recording',
+      'recording',
+      'title',
+      'url',
+    ]);
+    expect(capture.entities[0]?.email).toBe('taro@example.co.jp');
+  });
+
+  it('masks email addresses everywhere when the user asks', () => {
+    const capture = buildCapture(
+      {
+        url: 'https://acme.onelogin.com/users?email=taro@example.co.jp',
+        title: 'taro@example.co.jp',
+        heading: '',
+        errors: [{ kind: 'alert', text: 'taro@example.co.jp は既に使用されています' }],
+        viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+        entities: [{ kind: 'user', email: 'taro@example.co.jp' }],
+        recording: { available: false, events: [], dropped: 0 },
+        environment: {
+          browser: 'Chromium',
+          browserVersion: '156',
+          os: 'Linux',
+          uiLanguage: 'ja',
+          timeZone: 'Asia/Tokyo',
+          viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+          extensionVersion: '0.1.0',
+        },
+      },
+      'capture-2',
+      '2026-11-23T19:40:12+09:00',
+      [{ rule: 'email', where: 'screenshot' }],
+      { maskEmails: true },
+    );
+    expect(JSON.stringify(capture)).not.toContain('taro@example.co.jp');
+    expect(capture.errors[0]?.text).toBe('[EMAIL] は既に使用されています');
+    expect(capture.redactions).toContainEqual({ rule: 'email', where: 'screenshot' });
   });
 });

@@ -34,12 +34,21 @@ describe('parseSettings', () => {
         helpCenterUrl: 'https://help.example.jp/hc/ja/requests/new',
         language: 'en',
         personalEmail: 'a@b.jp',
+        maskEmails: true,
+        screenshotMode: 'error-area',
       },
       {
         helpCenterUrl: 'https://help.example.jp/hc/ja/requests/new',
         language: 'en',
         personalEmail: 'a@b.jp',
+        maskEmails: true,
+        screenshotMode: 'error-area',
       },
+    ],
+    [
+      'settings stored before maskEmails and screenshotMode existed get their defaults',
+      { helpCenterUrl: 'https://help.example.jp/hc/ja/requests/new', language: 'en', personalEmail: '' },
+      { ...defaultSettings, helpCenterUrl: 'https://help.example.jp/hc/ja/requests/new', language: 'en' },
     ],
     [
       'one bad field keeps the others',

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Translate } from '@/lib/i18n';
+
+/**
+ * The keyboard shortcut that opens the popup (the `_execute_action` command).
+ * Browsers let only their own page change it: chrome://extensions/shortcuts
+ * in Chromium, about:addons in Firefox.
+ */
+export function ShortcutSetting({ t }: { t: Translate }) {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    void browser.commands.getAll().then((commands) => {
+      setShortcut(commands.find((command) => command.name === '_execute_action')?.shortcut ?? '');
+    });
+  }, []);
+  return (
+    <div className="field">
+      <span className="label" id="settings-shortcut-label">
+        {t('options.shortcut')}
+      </span>
+      <p aria-labelledby="settings-shortcut-label">
+        <kbd data-testid="settings-shortcut">{shortcut || t('options.shortcutNone')}</kbd>{' '}
+        <button
+          type="button"
+          className="link"
+          onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
+        >
+          {t('options.shortcutChange')}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { takeScreenshotRequest } from '@/lib/capture/html2canvas/key';
+import { renderScreenshot } from '@/lib/capture/html2canvas/render';
+import { screenshotFailure, type ScreenshotResult } from '@/lib/capture/html2canvas/types';
+
+/**
+ * Injected on demand by the background (scripting.executeScript) only for a
+ * full-page or error-area screenshot, so html2canvas is never loaded
+ * otherwise. The request was stored in this isolated world by the call just
+ * before (lib/capture/html2canvas/request.ts); `main`'s return value, a
+ * ScreenshotResult, is executeScript's result.
+ */
+export default defineContentScript({
+  matches: ['https://*.onelogin.com/*'],
+  registration: 'runtime',
+  main: async (): Promise<ScreenshotResult> => {
+    const taken = takeScreenshotRequest();
+    if (!taken.ok) return screenshotFailure('failed', taken.detail);
+    return renderScreenshot(document, window, taken.request);
+  },
+});

@@ -1,0 +1,46 @@
+/**
+ * The collector's whole job in the page, at capture time: read the page
+ * (errors, entities, environment, what the recorder saw) and cover its
+ * secrets for the screenshot that follows. Runs in the isolated world.
+ */
+import { z } from 'zod';
+import { readRecording } from '../recorder/read';
+import type { CollectorResult } from '../schema';
+import { collectEntities } from './entities';
+import { readEnvironment } from './environment';
+import { afterPaint, findMaskTargets, placeMasks, removeMasks } from './masks';
+import { collectPageSnapshot } from './snapshot';
+
+export const collectOptionsSchema = z.object({
+  maskEmails: z.boolean(),
+  extensionVersion: z.string(),
+  uiLanguage: z.string(),
+});
+export type CollectOptions = z.infer<typeof collectOptionsSchema>;
+
+/** Where the background leaves the options (isolated world, invisible to the page) before injecting the collector. */
+export const collectOptionsKey = Symbol.for('helpdraft.collect-options');
+
+/** Masks come off by themselves if the background never asks (it crashed, the tab closed). */
+const maskSafetyTimeoutMs = 5000;
+
+export async function collectPage(
+  document: Document,
+  view: Window,
+  options: CollectOptions,
+): Promise<CollectorResult> {
+  const [recording, environment] = await Promise.all([
+    readRecording(globalThis),
+    readEnvironment(view, options.extensionVersion, options.uiLanguage),
+  ]);
+  const snapshot = {
+    ...collectPageSnapshot(document, view),
+    entities: collectEntities(document, view),
+    environment,
+    recording,
+  };
+  const masked = placeMasks(document, findMaskTargets(document, view, { maskEmails: options.maskEmails }));
+  view.setTimeout(() => removeMasks(document), maskSafetyTimeoutMs);
+  await afterPaint(view);
+  return { snapshot, masked };
+}

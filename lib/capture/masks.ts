@@ -1,0 +1,154 @@
+/**
+ * Covers secrets on the page before the visible-area screenshot is taken:
+ * opaque boxes over password and secret fields, one-time codes, encoded
+ * SAML messages and tokens, and (when the user asks) email addresses. The
+ * boxes live in a shadow root laid over the page for the moment of the
+ * capture and are removed right after; the page's own DOM is not touched.
+ */
+import type { Redaction } from '../schema';
+import { redactText } from './redact';
+import { isShown } from './visibility';
+
+export const maskHostId = 'helpdraft-capture-masks';
+/** The attribute html2canvas's clone is masked by (set for the capture, removed after). */
+export const maskAttribute = 'data-helpdraft-mask';
+
+/** Names, ids, labels and autocomplete values of fields that hold secrets. */
+const secretFieldName =
+  /secret|token|api[_-]?key|apikey|passw|private[_-]?key|saml(request|response)|assertion|credential|シークレット|トークン|パスワード|秘密鍵|APIキー/i;
+
+const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+export interface MaskTarget {
+  /** What to cover: an element's box, or the boxes of a piece of text. */
+  rects: DOMRect[];
+  rule: string;
+  element: Element;
+}
+
+export interface MaskOptions {
+  maskEmails: boolean;
+}
+
+function describe(field: Element): string {
+  const id = field.id;
+  const label = id ? field.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : '';
+  return [
+    field.getAttribute('name'),
+    id,
+    field.getAttribute('autocomplete'),
+    field.getAttribute('aria-label'),
+    field.getAttribute('placeholder'),
+    label,
+    field.closest('label')?.textContent,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function fieldRule(field: HTMLInputElement | HTMLTextAreaElement, options: MaskOptions): string | undefined {
+  if (field instanceof HTMLInputElement && field.type === 'password') return 'password-field';
+  const autocomplete = field.getAttribute('autocomplete') ?? '';
+  if (/one-time-code|current-password|new-password/.test(autocomplete)) return 'password-field';
+  if (secretFieldName.test(describe(field))) return 'secret-field';
+  if (field.value && redactText(field.value, 'screenshot').redactions.length > 0) return 'secret-value';
+  if (options.maskEmails && (field.type === 'email' || new RegExp(emailPattern.source).test(field.value))) {
+    return 'email';
+  }
+  return undefined;
+}
+
+function intersectsViewport(rect: DOMRect, view: Window): boolean {
+  return (
+    rect.width > 0 &&
+    rect.height > 0 &&
+    rect.bottom > 0 &&
+    rect.right > 0 &&
+    rect.top < view.innerHeight &&
+    rect.left < view.innerWidth
+  );
+}
+
+/**
+ * Text nodes in view whose text holds a secret (or an email address, when
+ * asked), with the boxes of the match. The text is tested first and boxes
+ * measured only for matches: a 3000-row table has tens of thousands of nodes.
+ */
+function textTargets(document: Document, view: Window, options: MaskOptions): MaskTarget[] {
+  const targets: MaskTarget[] = [];
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    if (text.length < 6) continue;
+    const secret = redactText(text, 'screenshot').redactions[0];
+    const emails = options.maskEmails && !secret ? [...text.matchAll(emailPattern)] : [];
+    if (!secret && emails.length === 0) continue;
+    const parent = node.parentElement;
+    if (!parent || parent.closest(`#${maskHostId}, script, style, noscript, textarea`)) continue;
+    const range = document.createRange();
+    if (secret) {
+      range.selectNodeContents(node);
+      if (intersectsViewport(range.getBoundingClientRect(), view)) {
+        targets.push({ rects: [...range.getClientRects()], rule: secret.rule, element: parent });
+      }
+      continue;
+    }
+    for (const match of emails) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (intersectsViewport(range.getBoundingClientRect(), view)) {
+        targets.push({ rects: [...range.getClientRects()], rule: 'email', element: parent });
+      }
+    }
+  }
+  return targets;
+}
+
+/** Everything to cover in the visible area, each with the rule that asks for it. */
+export function findMaskTargets(document: Document, view: Window, options: MaskOptions): MaskTarget[] {
+  const targets: MaskTarget[] = [];
+  for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+    if (
+      field instanceof HTMLInputElement &&
+      ['hidden', 'checkbox', 'radio', 'submit', 'button'].includes(field.type)
+    )
+      continue;
+    const rule = fieldRule(field, options);
+    if (!rule || !isShown(field, view)) continue;
+    const rect = field.getBoundingClientRect();
+    if (intersectsViewport(rect, view)) targets.push({ rects: [rect], rule, element: field });
+  }
+  return [...targets, ...textTargets(document, view, options)];
+}
+
+/** Lays an opaque box over each target; returns what was covered, for the user to see. */
+export function placeMasks(document: Document, targets: MaskTarget[]): Redaction[] {
+  removeMasks(document);
+  const host = document.createElement('div');
+  host.id = maskHostId;
+  host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;';
+  const shadow = host.attachShadow({ mode: 'closed' });
+  for (const target of targets) {
+    target.element.setAttribute(maskAttribute, target.rule);
+    for (const rect of target.rects) {
+      const box = document.createElement('div');
+      box.style.cssText = `position:fixed;background:#000;left:${rect.left - 2}px;top:${rect.top - 2}px;width:${rect.width + 4}px;height:${rect.height + 4}px;`;
+      shadow.append(box);
+    }
+  }
+  document.documentElement.append(host);
+  return targets.map((target) => ({ rule: target.rule, where: 'screenshot' }));
+}
+
+export function removeMasks(document: Document): void {
+  document.getElementById(maskHostId)?.remove();
+  for (const element of document.querySelectorAll(`[${maskAttribute}]`))
+    element.removeAttribute(maskAttribute);
+}
+
+/** Resolves after the browser has painted twice, so the masks are in the next screenshot. */
+export function afterPaint(view: Window): Promise<void> {
+  return new Promise((resolve) =>
+    view.requestAnimationFrame(() => view.requestAnimationFrame(() => resolve())),
+  );
+}
