@@ -134,6 +134,8 @@ export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 export const collectorResultSchema = z.object({
   snapshot: pageSnapshotSchema,
   masked: z.array(redactionSchema),
+  /** Where the collector's time went, in milliseconds (for the benchmark). */
+  timing: z.object({ readMs: z.number(), maskMs: z.number(), paintMs: z.number() }).optional(),
 });
 export type CollectorResult = z.infer<typeof collectorResultSchema>;
 

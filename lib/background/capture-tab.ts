@@ -46,6 +46,7 @@ async function captureTab(tabId: number): Promise<string> {
   const settings = await readSettings();
   const { snapshot, masked } = await collect(tabId, {
     maskEmails: settings.maskEmails,
+    screenshotMode: settings.screenshotMode,
     extensionVersion: browser.runtime.getManifest().version,
     uiLanguage: browser.i18n.getUILanguage(),
   });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { readRecording } from '../recorder/read';
-import type { CollectorResult } from '../schema';
+import { screenshotModeSchema, type CollectorResult } from '../schema';
 import { collectEntities } from './entities';
 import { readEnvironment } from './environment';
 import { afterPaint, findMaskTargets, placeMasks, removeMasks } from './masks';
@@ -13,6 +13,7 @@ import { collectPageSnapshot } from './snapshot';
 
 export const collectOptionsSchema = z.object({
   maskEmails: z.boolean(),
+  screenshotMode: screenshotModeSchema,
   extensionVersion: z.string(),
   uiLanguage: z.string(),
 });
@@ -29,6 +30,7 @@ export async function collectPage(
   view: Window,
   options: CollectOptions,
 ): Promise<CollectorResult> {
+  const started = view.performance.now();
   const [recording, environment] = await Promise.all([
     readRecording(globalThis),
     readEnvironment(view, options.extensionVersion, options.uiLanguage),
@@ -39,8 +41,21 @@ export async function collectPage(
     environment,
     recording,
   };
-  const masked = placeMasks(document, findMaskTargets(document, view, { maskEmails: options.maskEmails }));
+  const read = view.performance.now();
+  const masked = placeMasks(
+    document,
+    findMaskTargets(document, view, {
+      maskEmails: options.maskEmails,
+      scope: options.screenshotMode === 'visible' ? 'viewport' : 'document',
+    }),
+  );
   view.setTimeout(() => removeMasks(document), maskSafetyTimeoutMs);
+  const maskPlaced = view.performance.now();
   await afterPaint(view);
-  return { snapshot, masked };
+  const timing = {
+    readMs: read - started,
+    maskMs: maskPlaced - read,
+    paintMs: view.performance.now() - maskPlaced,
+  };
+  return { snapshot, masked, timing };
 }

@@ -94,6 +94,32 @@ function formFieldCandidates(document: Document): Candidate[] {
   return candidates;
 }
 
+/**
+ * Elements worth a look: roles, live regions, frames, and class names that
+ * contain a word of the token lists above. The browser filters by substring
+ * natively; the token patterns then decide (a 3000-row table has tens of
+ * thousands of elements with a class, and almost none of them matter).
+ */
+const candidateSelector = [
+  '[role="alert"]',
+  '[role="alertdialog"]',
+  '[role="status"]',
+  '[aria-live]',
+  'iframe',
+  ...[
+    'error',
+    'danger',
+    'warning',
+    'invalid',
+    'validation',
+    'toast',
+    'notification',
+    'snackbar',
+    'flash',
+    'growl',
+  ].map((word) => `[class*="${word}" i]`),
+].join(', ');
+
 function semanticKind(element: Element): Candidate['kind'] | undefined {
   const role = element.getAttribute('role');
   const live = element.getAttribute('aria-live');
@@ -107,9 +133,7 @@ function semanticKind(element: Element): Candidate['kind'] | undefined {
 
 function semanticCandidates(document: Document): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const element of document.querySelectorAll(
-    '[role="alert"], [role="alertdialog"], [role="status"], [aria-live], [class], iframe',
-  )) {
+  for (const element of document.querySelectorAll(candidateSelector)) {
     const kind = semanticKind(element);
     if (kind) candidates.push({ element, kind });
   }

@@ -28,6 +28,12 @@ export interface MaskTarget {
 
 export interface MaskOptions {
   maskEmails: boolean;
+  /**
+   * `viewport` for captureVisibleTab (only what is on screen needs a box);
+   * `document` for the html2canvas modes, which draw the whole page or a
+   * region off screen: every secret is marked, wherever it is.
+   */
+  scope: 'viewport' | 'document';
 }
 
 function describe(field: Element): string {
@@ -58,6 +64,10 @@ function fieldRule(field: HTMLInputElement | HTMLTextAreaElement, options: MaskO
   return undefined;
 }
 
+function inScope(rect: DOMRect, view: Window, scope: MaskOptions['scope']): boolean {
+  return scope === 'document' || intersectsViewport(rect, view);
+}
+
 function intersectsViewport(rect: DOMRect, view: Window): boolean {
   return (
     rect.width > 0 &&
@@ -70,14 +80,35 @@ function intersectsViewport(rect: DOMRect, view: Window): boolean {
 }
 
 /**
+ * A box with a size that lies wholly above or below the viewport. Boxes of
+ * no size (wrappers, `display: contents`) are walked into: their children
+ * may be anywhere.
+ */
+function outsideViewport(element: Element, view: Window): boolean {
+  const rect = element.getBoundingClientRect();
+  return rect.height > 0 && (rect.bottom <= 0 || rect.top >= view.innerHeight);
+}
+
+/**
  * Text nodes in view whose text holds a secret (or an email address, when
  * asked), with the boxes of the match. The text is tested first and boxes
  * measured only for matches: a 3000-row table has tens of thousands of nodes.
  */
 function textTargets(document: Document, view: Window, options: MaskOptions): MaskTarget[] {
   const targets: MaskTarget[] = [];
-  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(
+    document.body ?? document.documentElement,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    // Skips whole subtrees that lie above or below the visible area (rows of a long table).
+    {
+      acceptNode: (node) =>
+        options.scope === 'viewport' && node instanceof Element && outsideViewport(node, view)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    },
+  );
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
     const text = node.textContent ?? '';
     if (text.length < 6) continue;
     const secret = redactText(text, 'screenshot').redactions[0];
@@ -88,7 +119,7 @@ function textTargets(document: Document, view: Window, options: MaskOptions): Ma
     const range = document.createRange();
     if (secret) {
       range.selectNodeContents(node);
-      if (intersectsViewport(range.getBoundingClientRect(), view)) {
+      if (inScope(range.getBoundingClientRect(), view, options.scope)) {
         targets.push({ rects: [...range.getClientRects()], rule: secret.rule, element: parent });
       }
       continue;
@@ -96,7 +127,7 @@ function textTargets(document: Document, view: Window, options: MaskOptions): Ma
     for (const match of emails) {
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
-      if (intersectsViewport(range.getBoundingClientRect(), view)) {
+      if (inScope(range.getBoundingClientRect(), view, options.scope)) {
         targets.push({ rects: [...range.getClientRects()], rule: 'email', element: parent });
       }
     }
@@ -116,7 +147,7 @@ export function findMaskTargets(document: Document, view: Window, options: MaskO
     const rule = fieldRule(field, options);
     if (!rule || !isShown(field, view)) continue;
     const rect = field.getBoundingClientRect();
-    if (intersectsViewport(rect, view)) targets.push({ rects: [rect], rule, element: field });
+    if (inScope(rect, view, options.scope)) targets.push({ rects: [rect], rule, element: field });
   }
   return [...targets, ...textTargets(document, view, options)];
 }

@@ -107,6 +107,36 @@ describe('capture on the stand-in OneLogin console', () => {
     await page.close();
   });
 
+  it('in full-page mode renders the whole page with html2canvas, secrets masked wherever they are', async () => {
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { screenshotMode: 'full-page' } }),
+    );
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.urls.appSso);
+      // In page coordinates: the page is not scrolled, and the secret lies below the visible area.
+      const secretBox = (await page.locator('#sso_client_secret').boundingBox())!;
+      const viewportHeight = await page.evaluate(() => innerHeight);
+      expect(secretBox.y).toBeGreaterThan(viewportHeight);
+      const scale = await page.evaluate(() => devicePixelRatio);
+      const popup = await capture(page);
+      await expect(popup.getByTestId('attachment-item').getAttribute('data-name')).resolves.toMatch(
+        /^helpdraft-screenshot-full-page-\d{8}-\d{6}\.png$/,
+      );
+      const image = await draftScreenshot(popup);
+      expect(image.height / scale).toBeGreaterThan(viewportHeight);
+      expect(blackShare(image, secretBox, scale)).toBeGreaterThan(0.95);
+      // The live field keeps its value: only the clone was masked.
+      await expect(page.locator('#sso_client_secret').inputValue()).resolves.toBe(
+        'sk_live_Fake7Qw9Zx2Lm4Np8Rt6Vy3Hj5Kd1Sb0',
+      );
+      await popup.close();
+      await page.close();
+    } finally {
+      await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+
   it('names the account, the app with its id, tab and connector, and the environment', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.urls.appSso);

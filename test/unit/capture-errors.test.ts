@@ -161,6 +161,17 @@ describe('collectPageErrors', () => {
     expect(texts).toEqual(['first failed', 'second error', 'third is invalid']);
   });
 
+  it('keeps a 1 MB message to its cap, as text', () => {
+    const megabyte = `<b>${'エラー '.repeat(260_000)}</b>`;
+    const holder = document.createElement('div');
+    holder.setAttribute('role', 'alert');
+    holder.textContent = megabyte;
+    document.body.append(holder);
+    const [error] = collectPageErrors(document, window);
+    expect(error?.text.length).toBe(maxErrorTextLength + 1);
+    expect(error?.text.startsWith('<b>エラー')).toBe(true);
+  });
+
   it('caps a pathological message', () => {
     const [error] = page(`<div role="alert">${'エ'.repeat(maxErrorTextLength + 500)}</div>`);
     expect(error?.text.length).toBe(maxErrorTextLength + 1);

@@ -59,6 +59,16 @@ describe('redactText', () => {
   });
 });
 
+describe('redactText on hostile input', () => {
+  it('masks a secret inside a 1 MB text and keeps the rest', () => {
+    const text = `${'ログ '.repeat(170_000)} client_secret=abc123 ${'<script>alert(1)</script>'.repeat(1000)}`;
+    const result = redactText(text, 'error');
+    expect(result.text).toContain('client_secret=[REDACTED]');
+    expect(result.text).toContain('<script>alert(1)</script>');
+    expect(result.text).not.toContain('abc123');
+  });
+});
+
 describe('redactUrl', () => {
   it.each([
     ['https://acme.onelogin.com/apps/123/edit#sso', 'https://acme.onelogin.com/apps/123/edit#sso', 0],
