@@ -19,6 +19,14 @@ const secretFieldName =
 
 const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
+/**
+ * A cheap first look for what redactText's rules find (lib/capture/redact.ts):
+ * most text (names, dates, table cells) fails it at once and is not run
+ * through every rule.
+ */
+export const mayHoldSecret =
+  /bearer|basic|passw|pwd|secret|api[_-]?key|token|saml|cookie|session|eyJ|PRIVATE KEY|<(?:saml|assertion|response|authnrequest)|[A-Za-z0-9+/]{120}/i;
+
 export interface MaskTarget {
   /** What to cover: an element's box, or the boxes of a piece of text. */
   rects: DOMRect[];
@@ -79,39 +87,13 @@ function intersectsViewport(rect: DOMRect, view: Window): boolean {
   );
 }
 
-/**
- * A box with a size that lies wholly above or below the viewport. Boxes of
- * no size (wrappers, `display: contents`) are walked into: their children
- * may be anywhere.
- */
-function outsideViewport(element: Element, view: Window): boolean {
-  const rect = element.getBoundingClientRect();
-  return rect.height > 0 && (rect.bottom <= 0 || rect.top >= view.innerHeight);
-}
-
-/**
- * Text nodes in view whose text holds a secret (or an email address, when
- * asked), with the boxes of the match. The text is tested first and boxes
- * measured only for matches: a 3000-row table has tens of thousands of nodes.
- */
 function textTargets(document: Document, view: Window, options: MaskOptions): MaskTarget[] {
   const targets: MaskTarget[] = [];
-  const walker = document.createTreeWalker(
-    document.body ?? document.documentElement,
-    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-    // Skips whole subtrees that lie above or below the visible area (rows of a long table).
-    {
-      acceptNode: (node) =>
-        options.scope === 'viewport' && node instanceof Element && outsideViewport(node, view)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    },
-  );
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== Node.TEXT_NODE) continue;
     const text = node.textContent ?? '';
     if (text.length < 6) continue;
-    const secret = redactText(text, 'screenshot').redactions[0];
+    const secret = mayHoldSecret.test(text) ? redactText(text, 'screenshot').redactions[0] : undefined;
     const emails = options.maskEmails && !secret ? [...text.matchAll(emailPattern)] : [];
     if (!secret && emails.length === 0) continue;
     const parent = node.parentElement;

@@ -117,7 +117,7 @@ describe('collectPageErrors', () => {
       `<table><tbody>${rows}</tbody></table><div role="alert">&lt;img src=x onerror=alert(1)&gt; failed</div>`,
     );
     expect(errors).toEqual([{ kind: 'alert', text: '<img src=x onerror=alert(1)> failed' }]);
-  });
+  }, 30_000); // happy-dom walks 50 000 nodes far slower than a browser; this is a limit, not a timing check
 
   it('gives a form error its field label, through label[for], and skips a plain hint', () => {
     expect(

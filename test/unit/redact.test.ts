@@ -1,49 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { mayHoldSecret } from '@/lib/capture/masks';
 import { redactText, redactUrl } from '@/lib/capture/redact';
 import { buildCapture } from '@/lib/capture/capture';
 
+const redactionCases: [string, string, string, string][] = [
+  [
+    'bearer token',
+    'Authorization: Bearer abcdef1234567890',
+    'Authorization: Bearer [REDACTED]',
+    'bearer-token',
+  ],
+  [
+    'client secret assignment',
+    'client_secret=s3cr3t-value&x=1',
+    'client_secret=[REDACTED]&x=1',
+    'secret-assignment',
+  ],
+  ['api key in JSON', '{"api_key": "AKIA-XYZ-123"}', '{"api_key": [REDACTED]}', 'secret-assignment'],
+  ['password with colon', 'password: hunter2', 'password: [REDACTED]', 'secret-assignment'],
+  [
+    'SAMLResponse parameter',
+    'SAMLResponse=PHNhbWxwOlJlc3BvbnNl',
+    'SAMLResponse=[REDACTED]',
+    'secret-assignment',
+  ],
+  ['JWT', 'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sflKxwRJSMeKKF2QT4fwpM', 'token [REDACTED]', 'jwt'],
+  [
+    'SAML assertion XML',
+    'got <saml:Assertion ID="a1"><saml:Subject>x</saml:Subject></saml:Assertion> end',
+    'got [REDACTED] end',
+    'saml-xml',
+  ],
+  [
+    'private key',
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----',
+    '[REDACTED]',
+    'private-key',
+  ],
+  ['long encoded value', `value ${'QUJD'.repeat(40)}`, 'value [REDACTED]', 'long-encoded-value'],
+];
+
 describe('redactText', () => {
-  it.each([
-    [
-      'bearer token',
-      'Authorization: Bearer abcdef1234567890',
-      'Authorization: Bearer [REDACTED]',
-      'bearer-token',
-    ],
-    [
-      'client secret assignment',
-      'client_secret=s3cr3t-value&x=1',
-      'client_secret=[REDACTED]&x=1',
-      'secret-assignment',
-    ],
-    ['api key in JSON', '{"api_key": "AKIA-XYZ-123"}', '{"api_key": [REDACTED]}', 'secret-assignment'],
-    ['password with colon', 'password: hunter2', 'password: [REDACTED]', 'secret-assignment'],
-    [
-      'SAMLResponse parameter',
-      'SAMLResponse=PHNhbWxwOlJlc3BvbnNl',
-      'SAMLResponse=[REDACTED]',
-      'secret-assignment',
-    ],
-    [
-      'JWT',
-      'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sflKxwRJSMeKKF2QT4fwpM',
-      'token [REDACTED]',
-      'jwt',
-    ],
-    [
-      'SAML assertion XML',
-      'got <saml:Assertion ID="a1"><saml:Subject>x</saml:Subject></saml:Assertion> end',
-      'got [REDACTED] end',
-      'saml-xml',
-    ],
-    [
-      'private key',
-      '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----',
-      '[REDACTED]',
-      'private-key',
-    ],
-    ['long encoded value', `value ${'QUJD'.repeat(40)}`, 'value [REDACTED]', 'long-encoded-value'],
-  ])('%s', (_name, input, expected, rule) => {
+  it.each(redactionCases)('%s', (_name, input, expected, rule) => {
     const result = redactText(input, 'error');
     expect(result.text).toBe(expected);
     expect(result.redactions.map((redaction) => redaction.rule)).toContain(rule);
@@ -56,6 +54,13 @@ describe('redactText', () => {
     'Current time is on or after NotOnOrAfter condition (2026-11-23T10:00:00Z)',
   ])('leaves ordinary error text alone: %s', (text) => {
     expect(redactText(text, 'error')).toEqual({ text, redactions: [] });
+  });
+});
+
+describe('the masks’ quick first look (lib/capture/masks.ts)', () => {
+  it.each(redactionCases)('never misses what redactText masks: %s', (_name, input) => {
+    expect(redactText(input, 'screenshot').redactions.length).toBeGreaterThan(0);
+    expect(mayHoldSecret.test(input)).toBe(true);
   });
 });
 
