@@ -4,25 +4,18 @@
  * loaded, OneLogin entities, the environment, and secrets masked in the
  * screenshot and absent from everything stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { startStandInServer, type StandInServer } from '../fixtures/server';
-import { e2eBuild, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import type { StandInServer } from '../fixtures/server';
+import type { ExtensionBrowser } from '../harness/chromium';
+import { useStandInBrowser } from '../harness/suite';
 import { dumpStorage, openPopupForTab, tabIdOf } from '../harness/extension';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
 
-beforeAll(async () => {
-  server = await startStandInServer();
-  browser = await launchWithExtension({ extensionPath: e2eBuild, args: server.chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useStandInBrowser((started) => ({ server, browser } = started));
 
 async function capture(page: Page): Promise<Page> {
   const popup = await openPopupForTab(browser, await tabIdOf(browser, page));

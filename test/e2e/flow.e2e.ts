@@ -4,26 +4,19 @@
  * the popup, fill the stand-in help-center form, and check what the page
  * uploaded and what a submission would send.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readPngSize } from '../../lib/png';
-import { startStandInServer, type StandInServer } from '../fixtures/server';
-import { e2eBuild, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import type { StandInServer } from '../fixtures/server';
+import type { ExtensionBrowser } from '../harness/chromium';
+import { useStandInBrowser } from '../harness/suite';
 import { differingPixelShare } from '../harness/images';
 import { dumpStorage, openPopupForTab, tabIdOf, waitForFillOutcome } from '../harness/extension';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
 
-beforeAll(async () => {
-  server = await startStandInServer();
-  browser = await launchWithExtension({ extensionPath: e2eBuild, args: server.chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useStandInBrowser((started) => ({ server, browser } = started));
 
 beforeEach(() => server.reset());
 

@@ -8,22 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { recordingSchema, type RecordedEvent, type Recording } from '../../lib/schema';
-import { startStandInServer, type StandInServer } from '../fixtures/server';
-import { e2eBuild, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import type { StandInServer } from '../fixtures/server';
+import type { ExtensionBrowser } from '../harness/chromium';
+import { useStandInBrowser } from '../harness/suite';
 import { tabIdOf } from '../harness/extension';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
 
-beforeAll(async () => {
-  server = await startStandInServer();
-  browser = await launchWithExtension({ extensionPath: e2eBuild, args: server.chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useStandInBrowser((started) => ({ server, browser } = started));
 
 const ssoUrl = 'https://acme.onelogin.com/admin2/apps/123456/sso';
 

@@ -8,29 +8,22 @@
  */
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   ScreenshotRequest,
   ScreenshotResult,
   ScreenshotSuccess,
 } from '../../lib/capture/html2canvas/types';
-import { startStandInServer, type StandInServer } from '../fixtures/server';
-import { e2eBuild, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import type { StandInServer } from '../fixtures/server';
+import type { ExtensionBrowser } from '../harness/chromium';
+import { useStandInBrowser } from '../harness/suite';
 import { tabIdOf } from '../harness/extension';
 import { differingPixelShare } from '../harness/images';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
 
-beforeAll(async () => {
-  server = await startStandInServer();
-  browser = await launchWithExtension({ extensionPath: e2eBuild, args: server.chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useStandInBrowser((started) => ({ server, browser } = started));
 
 const usersUrl = (query: string) => `${server.origin('acme.onelogin.com')}/users?${query}`;
 

@@ -3,24 +3,17 @@
  * message, a saved form URL is where the fill goes, the personal address
  * becomes the default CC, and English changes the popup and the draft.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStandInServer, type StandInServer } from '../fixtures/server';
-import { e2eBuild, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import type { StandInServer } from '../fixtures/server';
+import type { ExtensionBrowser } from '../harness/chromium';
+import { useStandInBrowser } from '../harness/suite';
 import { openPopupForTab, tabIdOf, waitForFillOutcome } from '../harness/extension';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
 
-beforeAll(async () => {
-  server = await startStandInServer();
-  browser = await launchWithExtension({ extensionPath: e2eBuild, args: server.chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useStandInBrowser((started) => ({ server, browser } = started));
 
 async function openSettings(): Promise<Page> {
   const page = await browser.context.newPage();

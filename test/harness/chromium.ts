@@ -46,22 +46,20 @@ export interface ExtensionBrowser {
 }
 
 export interface LaunchOptions {
-  extensionPath: string;
   /** Extra flags, such as the stand-in server's host-resolver rules. */
   args?: string[];
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
 }
 
-export async function launchWithExtension({
-  extensionPath,
-  args = [],
-  headless = true,
-  viewport = { width: 1200, height: 800 },
-}: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionPath}: run npm run build:e2e first.`);
-  }
+/**
+ * Chromium with a fresh profile, with the given extension loaded or none
+ * (the benchmark's baseline). The profile is removed on close.
+ */
+export async function launchChromium(
+  extensionPath: string | undefined,
+  { args = [], headless = true, viewport = { width: 1200, height: 800 } }: LaunchOptions = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'helpdraft-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -71,8 +69,9 @@ export async function launchWithExtension({
     locale: 'ja-JP',
     args: [
       // Playwright adds --disable-extensions itself; both flags are needed for the service worker to start.
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...(extensionPath
+        ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
+        : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -84,16 +83,25 @@ export async function launchWithExtension({
       ...args,
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  if (process.env.HELPDRAFT_DEBUG)
-    serviceWorker.on('console', (message) => console.log(`[sw] ${message.text()}`));
   return {
     context,
-    serviceWorker,
-    extensionId: new URL(serviceWorker.url()).host,
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export async function launchWithExtension({
+  extensionPath,
+  ...options
+}: LaunchOptions & { extensionPath: string }): Promise<ExtensionBrowser> {
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run npm run build:e2e first.`);
+  }
+  const { context, close } = await launchChromium(extensionPath, options);
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (process.env.HELPDRAFT_DEBUG)
+    serviceWorker.on('console', (message) => console.log(`[sw] ${message.text()}`));
+  return { context, serviceWorker, extensionId: new URL(serviceWorker.url()).host, close };
 }
