@@ -1,4 +1,5 @@
-import { collectOptionsKey, collectOptionsSchema, collectPage } from '@/lib/capture/collect';
+import { collectPage } from '@/lib/capture/collect';
+import { collectOptionsKey, collectOptionsSchema } from '@/lib/capture/collect-options';
 
 /**
  * Injected on demand by the background (scripting.executeScript) into the

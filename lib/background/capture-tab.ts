@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { buildCapture } from '../capture/capture';
-import type { CollectOptions } from '../capture/collect';
+import { collectOptionsKeyName, type CollectOptions } from '../capture/collect-options';
 import { createDraft } from '../draft/create';
 import { HelpDraftError } from '../errors';
 import { collectorResultSchema, type Capture, type CollectorResult } from '../schema';
@@ -27,7 +27,7 @@ async function collect(tabId: number, options: CollectOptions): Promise<Collecto
       func: (key: string, value: CollectOptions) => {
         (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = value;
       },
-      args: ['helpdraft.collect-options', options],
+      args: [collectOptionsKeyName, options],
     });
     results = await browser.scripting.executeScript({ target: { tabId }, files: [collectorFile] });
   } catch (error) {

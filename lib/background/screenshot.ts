@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { putAttachment } from '../attachments';
 import { dataUrlToBytes } from '../base64';
 import { takeHtml2canvasScreenshot } from '../capture/html2canvas/request';
-import { maskAttribute } from '../capture/masks';
+import { maskAttribute, maskHostId } from '../capture/masks';
 import { toErrorShape, type ErrorShape } from '../errors';
 import { readPngSize } from '../png';
 import type { AttachmentRef, ScreenshotMode } from '../schema';
@@ -95,7 +95,7 @@ export async function removeMasks(tabId: number): Promise<void> {
         document.getElementById(hostId)?.remove();
         for (const element of document.querySelectorAll(`[${attribute}]`)) element.removeAttribute(attribute);
       },
-      args: ['helpdraft-capture-masks', maskAttribute],
+      args: [maskHostId, maskAttribute],
     })
     .catch(() => undefined);
 }

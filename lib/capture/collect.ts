@@ -3,24 +3,13 @@
  * (errors, entities, environment, what the recorder saw) and cover its
  * secrets for the screenshot that follows. Runs in the isolated world.
  */
-import { z } from 'zod';
 import { readRecording } from '../recorder/read';
-import { screenshotModeSchema, type CollectorResult } from '../schema';
+import type { CollectorResult } from '../schema';
+import type { CollectOptions } from './collect-options';
 import { collectEntities } from './entities';
 import { readEnvironment } from './environment';
 import { afterPaint, findMaskTargets, placeMasks, removeMasks } from './masks';
 import { collectPageSnapshot } from './snapshot';
-
-export const collectOptionsSchema = z.object({
-  maskEmails: z.boolean(),
-  screenshotMode: screenshotModeSchema,
-  extensionVersion: z.string(),
-  uiLanguage: z.string(),
-});
-export type CollectOptions = z.infer<typeof collectOptionsSchema>;
-
-/** Where the background leaves the options (isolated world, invisible to the page) before injecting the collector. */
-export const collectOptionsKey = Symbol.for('helpdraft.collect-options');
 
 /** Masks come off by themselves if the background never asks (it crashed, the tab closed). */
 const maskSafetyTimeoutMs = 5000;
