@@ -9,12 +9,17 @@ import {
   type DraftEdit,
   type Priority,
 } from '@/lib/schema';
+import { suggestCategory, suggestPriority } from '@/lib/draft/suggest';
 import { AttachmentList } from './AttachmentList';
+import { GuidedQuestions, SuggestionReason } from './GuidedQuestions';
 import { CaptureDetails } from './CaptureDetails';
 import { ErrorList } from './ErrorList';
 import { FillReportList } from './FillReportList';
 
-export type EditableFields = Required<DraftEdit>;
+export type EditableFields = Pick<
+  Draft,
+  'title' | 'description' | 'priority' | 'category' | 'cc' | 'connector' | 'answers'
+>;
 
 const connectorLabelKeys = { '': 'connector.none', free: 'connector.free', paid: 'connector.paid' } as const;
 
@@ -28,8 +33,11 @@ interface DraftEditorProps {
 /** The draft's fields, every change handed to `onEdit` at once (the caller saves it). */
 export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
   const titleLength = [...fields.title].length;
+  const prioritySuggestion = suggestPriority(fields.answers);
+  const categorySuggestion = suggestCategory(draft.capture ?? { url: '', errors: [] }, fields.answers);
   return (
     <>
+      <GuidedQuestions answers={fields.answers} t={t} onEdit={onEdit} />
       <ErrorList errors={draft.capture?.errors ?? []} t={t} />
       {draft.capture ? <CaptureDetails capture={draft.capture} t={t} /> : null}
 
@@ -76,6 +84,13 @@ export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
               </option>
             ))}
           </select>
+          <SuggestionReason
+            testId="priority-reason"
+            overridden={draft.overridden.priority}
+            value={t(`priority.${prioritySuggestion.priority}`)}
+            reasons={[prioritySuggestion.reason]}
+            t={t}
+          />
         </div>
         <div className="field">
           <label htmlFor="draft-category">{t('field.category')}</label>
@@ -92,10 +107,21 @@ export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
               </option>
             ))}
           </select>
+          <SuggestionReason
+            testId="category-reason"
+            overridden={draft.overridden.category}
+            value={
+              categorySuggestion.category
+                ? t(categoryLabelKey(categorySuggestion.category))
+                : t('field.categoryUnset')
+            }
+            reasons={categorySuggestion.reasons}
+            t={t}
+          />
         </div>
       </div>
       <p id="draft-priority-caveat" className="hint">
-        {t('field.priorityCaveat')}
+        {t('field.priorityCaveat')} {t('field.firstAnswer')}
       </p>
 
       <div className="field">
@@ -115,21 +141,23 @@ export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
         </p>
       </div>
 
-      <div className="field">
-        <label htmlFor="draft-connector">{t('field.connector')}</label>
-        <select
-          id="draft-connector"
-          data-testid="draft-connector"
-          value={fields.connector}
-          onChange={(event) => onEdit({ connector: connectorRequestSchema.parse(event.target.value) })}
-        >
-          {connectorRequestSchema.options.map((connector: ConnectorRequest) => (
-            <option key={connector} value={connector}>
-              {t(connectorLabelKeys[connector])}
-            </option>
-          ))}
-        </select>
-      </div>
+      {fields.answers.inquiryType === 'connector-request' ? (
+        <div className="field">
+          <label htmlFor="draft-connector">{t('field.connector')}</label>
+          <select
+            id="draft-connector"
+            data-testid="draft-connector"
+            value={fields.connector}
+            onChange={(event) => onEdit({ connector: connectorRequestSchema.parse(event.target.value) })}
+          >
+            {connectorRequestSchema.options.map((connector: ConnectorRequest) => (
+              <option key={connector} value={connector}>
+                {t(connectorLabelKeys[connector])}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
 
       <AttachmentList attachments={draft.attachments} t={t} />
       {draft.fillReport ? <FillReportList report={draft.fillReport} t={t} /> : null}

@@ -13,8 +13,8 @@ import { useSettings } from './useSettings';
 type Phase = { name: 'loading' } | { name: 'ready'; draft: Draft } | { name: 'failed'; error: ErrorShape };
 
 function editableFields(draft: Draft): EditableFields {
-  const { title, description, priority, category, cc, connector } = draft;
-  return { title, description, priority, category, cc, connector };
+  const { title, description, priority, category, cc, connector, answers } = draft;
+  return { title, description, priority, category, cc, connector, answers };
 }
 
 /**
@@ -67,10 +67,19 @@ export function PopupApp() {
   const edit = useCallback(
     (change: DraftEdit) => {
       if (!draftId) return;
-      setFields((current) => (current ? { ...current, ...change } : current));
+      setFields((current) =>
+        current ? { ...current, ...change, answers: { ...current.answers, ...change.answers } } : current,
+      );
       setPendingSaves((count) => count + 1);
       sendMessage('updateDraft', { draftId, edit: change })
-        .then(() => setSaveError(undefined))
+        .then((saved) => {
+          setSaveError(undefined);
+          // New answers may bring a new suggested priority and category, and clear the connector.
+          if (change.answers) {
+            const { priority, category, connector } = saved;
+            setFields((current) => (current ? { ...current, priority, category, connector } : current));
+          }
+        })
         .catch((error: unknown) => setSaveError({ code: 'save-failed', detail: toErrorShape(error).detail }))
         .finally(() => setPendingSaves((count) => count - 1));
     },

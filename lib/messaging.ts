@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { errorShapeSchema, HelpDraftError, toErrorShape } from './errors';
-import { draftEditSchema, fillPayloadSchema, fillReportSchema } from './schema';
+import { draftEditSchema, draftSchema, fillPayloadSchema, fillReportSchema } from './schema';
 
 /** Extension pages (popup, options) versus content scripts running in a web page. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -22,7 +22,8 @@ export const protocol = {
   updateDraft: {
     from: 'extension-page',
     request: z.object({ draftId: z.string(), edit: draftEditSchema }),
-    response: z.object({ updatedAt: z.string() }),
+    // The fields the background may derive from new answers come back with the acknowledgement.
+    response: draftSchema.pick({ updatedAt: true, priority: true, category: true, connector: true }),
   },
   /** Popup → background: open the help-center form, fill it with the draft, report per field. */
   fillDraft: {

@@ -196,6 +196,30 @@ export const fillReportSchema = z.object({
 });
 export type FillReport = z.infer<typeof fillReportSchema>;
 
+/** The guided questions' first answer: what kind of inquiry this is (the help center's own groups). */
+export const inquiryTypeSchema = z.enum([
+  'troubleshooting',
+  'settings-question',
+  'specification',
+  'feature-request',
+  'connector-request',
+]);
+export type InquiryType = z.infer<typeof inquiryTypeSchema>;
+
+/** Who is affected: the help center's priority criteria turn on it. */
+export const impactSchema = z.enum(['minor', 'some-users', 'all-users']);
+export type Impact = z.infer<typeof impactSchema>;
+
+export const answersSchema = z.object({
+  inquiryType: inquiryTypeSchema,
+  impact: impactSchema,
+  /** The user's own words about the problem, optional. */
+  summary: z.string(),
+});
+export type Answers = z.infer<typeof answersSchema>;
+
+export const defaultAnswers: Answers = { inquiryType: 'troubleshooting', impact: 'minor', summary: '' };
+
 export const draftStatusSchema = z.enum(['draft', 'filled', 'sent']);
 export type DraftStatus = z.infer<typeof draftStatusSchema>;
 
@@ -215,12 +239,19 @@ export const draftSchema = z.object({
   connector: connectorRequestSchema,
   attachments: z.array(attachmentRefSchema),
   fillReport: fillReportSchema.optional(),
+  /** Drafts stored before the guided questions existed read as a troubleshooting of minor impact. */
+  answers: answersSchema.default(defaultAnswers),
+  /** Set when the user chose a priority or category by hand: answers then stop re-suggesting it. */
+  overridden: z
+    .object({ priority: z.boolean(), category: z.boolean() })
+    .default({ priority: false, category: false }),
 });
 export type Draft = z.infer<typeof draftSchema>;
 
 /** The fields a user edits in the popup; everything else is owned by the background. */
 export const draftEditSchema = draftSchema
   .pick({ title: true, description: true, priority: true, category: true, cc: true, connector: true })
+  .extend({ answers: answersSchema.partial() })
   .partial();
 export type DraftEdit = z.infer<typeof draftEditSchema>;
 

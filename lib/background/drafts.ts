@@ -3,6 +3,7 @@
  * typed in the popup and a fill report arriving at the same moment never
  * overwrite each other (read-modify-write of one storage item).
  */
+import { applyDraftEdit } from '../draft/edit';
 import { HelpDraftError } from '../errors';
 import type { Draft, DraftEdit, FillReport } from '../schema';
 import { draftsItem, parseDrafts } from '../storage';
@@ -33,10 +34,15 @@ export function saveNewDraft(draft: Draft): Promise<void> {
   });
 }
 
-export function applyEdit(draftId: string, edit: DraftEdit, now: string): Promise<{ updatedAt: string }> {
+export function applyEdit(
+  draftId: string,
+  edit: DraftEdit,
+  now: string,
+): Promise<Pick<Draft, 'updatedAt' | 'priority' | 'category' | 'connector'>> {
   return mutateDrafts((drafts) => {
-    drafts[draftId] = { ...existing(drafts, draftId), ...edit, updatedAt: now };
-    return { updatedAt: now };
+    const draft = applyDraftEdit(existing(drafts, draftId), edit, now);
+    drafts[draftId] = draft;
+    return { updatedAt: now, priority: draft.priority, category: draft.category, connector: draft.connector };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { AttachmentRef, Capture, Draft, Settings } from '../schema';
 import { composeDescription, composeTitle } from './compose';
-import { defaultPriority, suggestCategory } from './suggest';
+import { initialAnswers, suggestCategory, suggestPriority } from './suggest';
 
 export interface NewDraftInput {
   id: string;
@@ -13,6 +13,7 @@ export interface NewDraftInput {
 
 /** A fresh draft from a capture: composed in the user's language, CC defaulting to their own address. */
 export function createDraft({ id, now, capture, attachments, settings, sourceTabId }: NewDraftInput): Draft {
+  const answers = initialAnswers(capture);
   return {
     id,
     createdAt: now,
@@ -22,11 +23,13 @@ export function createDraft({ id, now, capture, attachments, settings, sourceTab
     capture,
     title: composeTitle(capture, settings.language),
     description: composeDescription(capture, attachments, settings.language),
-    priority: defaultPriority,
-    category: suggestCategory(capture),
+    priority: suggestPriority(answers).priority,
+    category: suggestCategory(capture, answers).category,
     cc: settings.personalEmail,
     connector: '',
     attachments,
+    answers,
+    overridden: { priority: false, category: false },
   };
 }
 

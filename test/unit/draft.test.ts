@@ -4,7 +4,7 @@ import { composeDescription, composeTitle, maxTitleLength, truncate } from '@/li
 import { createDraft, splitAddresses } from '@/lib/draft/create';
 import { suggestCategory } from '@/lib/draft/suggest';
 import { translate } from '@/lib/i18n';
-import { defaultSettings, type Capture, type Locale } from '@/lib/schema';
+import { defaultAnswers, defaultSettings, type Capture, type Locale } from '@/lib/schema';
 
 const capture: Capture = {
   id: 'c1',
@@ -177,7 +177,7 @@ describe('suggestCategory', () => {
     ['https://acme.onelogin.com/somewhere/else', ''],
     ['not a url', ''],
   ])('%s → %s', (url, expected) => {
-    expect(suggestCategory({ url })).toBe(expected);
+    expect(suggestCategory({ url, errors: [] }, defaultAnswers).category).toBe(expected);
   });
 });
 

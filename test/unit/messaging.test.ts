@@ -28,7 +28,12 @@ function answer(
 
 const okHandlers: Handlers = {
   openDraftForTab: async ({ tabId }) => ({ draftId: `draft-for-${tabId}` }),
-  updateDraft: async () => ({ updatedAt: '2026-11-23T00:00:00.000Z' }),
+  updateDraft: async () => ({
+    updatedAt: '2026-11-23T00:00:00.000Z',
+    priority: 'normal',
+    category: '',
+    connector: '',
+  }),
   fillDraft: async () => {
     throw new HelpDraftError('permission-missing', 'https://support.onelogin.jp');
   },

@@ -20,6 +20,8 @@ const draft: Draft = {
   cc: '',
   connector: '',
   attachments: [],
+  answers: { inquiryType: 'troubleshooting', impact: 'minor', summary: '' },
+  overridden: { priority: false, category: false },
 };
 
 beforeEach(() => fakeBrowser.reset());
@@ -75,6 +77,13 @@ describe('settings item', () => {
 });
 
 describe('parseDrafts', () => {
+  it('reads a draft stored before the guided questions existed (version 1 shape) with their defaults', () => {
+    const older: Partial<Draft> = { ...draft };
+    delete older.answers;
+    delete older.overridden;
+    expect(parseDrafts({ d1: older }).drafts.d1).toEqual(draft);
+  });
+
   it('keeps good drafts and names the unreadable ones', () => {
     expect(parseDrafts({ d1: draft, broken: { id: 'broken', title: 3 } })).toEqual({
       drafts: { d1: draft },
@@ -114,7 +123,12 @@ describe('the drafts writer', () => {
       code: 'draft-not-found',
     });
     await saveNewDraft(draft);
-    await expect(applyEdit('d1', { title: 'ok' }, 'later')).resolves.toEqual({ updatedAt: 'later' });
+    await expect(applyEdit('d1', { title: 'ok' }, 'later')).resolves.toEqual({
+      updatedAt: 'later',
+      priority: 'normal',
+      category: 'sso',
+      connector: '',
+    });
   });
 });
 

@@ -1,0 +1,26 @@
+/**
+ * One edit of a draft, as the background applies it: the user's fields as
+ * typed; new answers re-suggest priority and category unless the user chose
+ * them by hand; the connector field is cleared for anything but a connector
+ * request (SPEC #6: leave it unset for every other inquiry).
+ */
+import type { Draft, DraftEdit } from '../schema';
+import { suggestCategory, suggestPriority } from './suggest';
+
+export function applyDraftEdit(draft: Draft, edit: DraftEdit, now: string): Draft {
+  const { answers: answersEdit, ...fields } = edit;
+  const answers = { ...draft.answers, ...answersEdit };
+  const overridden = {
+    priority: draft.overridden.priority || fields.priority !== undefined,
+    category: draft.overridden.category || fields.category !== undefined,
+  };
+  const next: Draft = { ...draft, ...fields, answers, overridden, updatedAt: now };
+  if (!answersEdit) return next;
+  const capture = draft.capture ?? { url: '', errors: [] };
+  return {
+    ...next,
+    ...(overridden.priority ? {} : { priority: suggestPriority(answers).priority }),
+    ...(overridden.category ? {} : { category: suggestCategory(capture, answers).category }),
+    connector: answers.inquiryType === 'connector-request' ? next.connector : '',
+  };
+}

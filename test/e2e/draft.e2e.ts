@@ -1,0 +1,65 @@
+/**
+ * The guided questions in the real popup: answers re-suggest priority and
+ * category with their reasons, a hand-picked value stays, and the connector
+ * field exists only for a connector request and reaches the form only then.
+ */
+import { describe, expect, it } from 'vitest';
+import type { StandInServer } from '../fixtures/server';
+import type { ExtensionBrowser } from '../harness/chromium';
+import { openPopupForTab, tabIdOf, waitForFillOutcome } from '../harness/extension';
+import { useStandInBrowser } from '../harness/suite';
+
+let server: StandInServer;
+let browser: ExtensionBrowser;
+useStandInBrowser((started) => ({ server, browser } = started));
+
+describe('guided questions', () => {
+  it('suggest priority and category with reasons, and keep what the user picks', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.urls.appSso);
+    const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
+    await popup.getByTestId('draft-title').waitFor();
+
+    await expect(popup.getByTestId('answer-inquiry-type').inputValue()).resolves.toBe('troubleshooting');
+    await expect(popup.getByTestId('priority-reason').textContent()).resolves.toContain(
+      '業務影響が軽微なトラブルシュートのため【普通】',
+    );
+    await expect(popup.getByTestId('category-reason').textContent()).resolves.toContain(
+      'エラー文に「SAML」とあるため',
+    );
+    await expect(popup.getByTestId('draft-connector').count()).resolves.toBe(0);
+
+    await popup.getByTestId('answer-impact').selectOption('some-users');
+    await expect.poll(() => popup.getByTestId('draft-priority').inputValue()).toBe('high');
+    await expect(popup.getByTestId('priority-reason').textContent()).resolves.toContain(
+      '一部のユーザーの利用に影響するトラブルシュートのため【高】',
+    );
+
+    await popup.getByTestId('draft-priority').selectOption('urgent');
+    await popup.getByTestId('answer-impact').selectOption('minor');
+    await expect
+      .poll(() => popup.getByTestId('priority-reason').getAttribute('data-overridden'))
+      .toBe('true');
+    await expect(popup.getByTestId('draft-priority').inputValue()).resolves.toBe('urgent');
+
+    await popup.getByTestId('answer-inquiry-type').selectOption('connector-request');
+    await expect.poll(() => popup.getByTestId('draft-category').inputValue()).toBe('connector');
+    await popup.getByTestId('draft-connector').selectOption('paid');
+    await expect.poll(() => popup.getByTestId('save-state').getAttribute('data-pending')).toBe('0');
+
+    const formOpened = browser.context.waitForEvent(
+      'page',
+      (opened) => opened.url() === server.urls.helpCenterForm,
+    );
+    await popup.getByTestId('fill').click();
+    const form = await formOpened;
+    const report = await waitForFillOutcome(browser, popup);
+    expect(report.connector).toBe('filled');
+    await expect(form.locator('#request_custom_fields_360022222222').inputValue()).resolves.toBe(
+      'connector_request_paid',
+    );
+    await popup.close();
+    await form.close();
+    await page.close();
+  });
+});
