@@ -58,7 +58,8 @@ describe('capture → draft → fill, on the stand-in pages', () => {
     expect(description).toMatch(/■ 発生日時\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
     await expect(popup.getByTestId('draft-priority').inputValue()).resolves.toBe('normal');
     await expect(popup.getByTestId('draft-category').inputValue()).resolves.toBe('sso');
-    await expect(popup.getByTestId('draft-connector').inputValue()).resolves.toBe('');
+    // The connector field exists only for a connector request (SPEC #6).
+    await expect(popup.getByTestId('draft-connector').count()).resolves.toBe(0);
 
     const attachment = popup.getByTestId('attachment-item');
     await expect(attachment.count()).resolves.toBe(1);
