@@ -3,6 +3,7 @@ import type { Translate } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import { localeSchema, screenshotModeSchema, settingsSchema, type Settings } from '@/lib/schema';
 import { ShortcutSetting } from './ShortcutSetting';
+import { splitAddresses } from '@/lib/draft/create';
 import { writeSettings } from '@/lib/storage';
 import { useSettings } from './useSettings';
 
@@ -39,6 +40,8 @@ interface SettingsFormProps {
 
 function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
   const [form, setForm] = useState<Settings>(initial);
+  // Typed as text (commas and spaces kept while typing), stored as a list.
+  const [sharedAddressesText, setSharedAddressesText] = useState(initial.sharedAddresses.join(', '));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -143,6 +146,33 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
           <p id="settings-mask-emails-hint" className="hint">
             {t('options.maskEmailsHint')}
           </p>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="settings-shared-account"
+            data-testid="settings-shared-account"
+            type="checkbox"
+            checked={form.sharedAccount}
+            aria-describedby="settings-shared-account-hint"
+            onChange={(event) => setForm({ ...form, sharedAccount: event.target.checked })}
+          />
+          <label htmlFor="settings-shared-account">{t('options.sharedAccount')}</label>
+          <p id="settings-shared-account-hint" className="hint">
+            {t('options.sharedAccountHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="settings-shared-addresses">{t('options.sharedAddresses')}</label>
+          <input
+            id="settings-shared-addresses"
+            data-testid="settings-shared-addresses"
+            type="text"
+            value={sharedAddressesText}
+            onChange={(event) => {
+              setSharedAddressesText(event.target.value);
+              setForm({ ...form, sharedAddresses: splitAddresses(event.target.value) });
+            }}
+          />
         </div>
         <ShortcutSetting t={t} />
         <div className="actions">

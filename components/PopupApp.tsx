@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { validateDraft } from '@/lib/draft/validate';
 import { toErrorShape, type ErrorShape } from '@/lib/errors';
 import { sendMessage } from '@/lib/messaging';
 import { resolveTargetTabId } from '@/lib/popup-target';
@@ -8,6 +9,7 @@ import { readDraft, watchDraft } from '@/lib/storage';
 import { readableTime } from '@/lib/time';
 import { DraftEditor, type EditableFields } from './DraftEditor';
 import { ErrorMessage } from './ErrorMessage';
+import { ValidationList } from './ValidationList';
 import { useSettings } from './useSettings';
 
 type Phase = { name: 'loading' } | { name: 'ready'; draft: Draft } | { name: 'failed'; error: ErrorShape };
@@ -23,7 +25,7 @@ function editableFields(draft: Draft): EditableFields {
  * storage; this view can close at any moment without losing anything.
  */
 export function PopupApp() {
-  const { t, loaded } = useSettings();
+  const { t, loaded, settings } = useSettings();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [fields, setFields] = useState<EditableFields>();
   const [saveError, setSaveError] = useState<ErrorShape>();
@@ -97,6 +99,8 @@ export function PopupApp() {
     }
   }, [draftId]);
 
+  const problems =
+    phase.name === 'ready' && fields ? validateDraft({ ...phase.draft, ...fields }, settings) : [];
   if (!loaded) return null;
   return (
     <main className="popup">
@@ -164,12 +168,14 @@ export function PopupApp() {
               {saveError ? null : pendingSaves === 0 ? t('popup.saved') : ''}
             </p>
             {saveError ? <ErrorMessage error={saveError} t={t} /> : null}
+            <ValidationList problems={problems} t={t} />
             <p className="hint">{t('fill.note')}</p>
             <button
               type="button"
               className="primary"
               data-testid="fill"
-              disabled={fillState.running}
+              disabled={fillState.running || problems.length > 0}
+              aria-describedby={problems.length > 0 ? 'validation-heading' : undefined}
               onClick={() => void fill()}
             >
               {fillState.running ? t('fill.running') : t('fill.button')}

@@ -17,6 +17,7 @@ export const errorCodeSchema = z.enum([
   'permission-missing',
   'bad-message',
   'save-failed',
+  'draft-invalid',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -266,6 +266,10 @@ export const settingsSchema = z.object({
   /** Mask email addresses in captured texts and screenshots (off: support often needs the affected user's address). */
   maskEmails: z.boolean(),
   screenshotMode: screenshotModeSchema,
+  /** Signed in to the help center with a shared / group account: CC must then hold a personal address (SPEC #1). */
+  sharedAccount: z.boolean(),
+  /** Shared or group addresses, or their beginnings such as `info@`: never counted as a personal CC. */
+  sharedAddresses: z.array(z.string().trim().min(1)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -275,6 +279,8 @@ export const defaultSettings: Settings = {
   personalEmail: '',
   maskEmails: false,
   screenshotMode: 'visible',
+  sharedAccount: false,
+  sharedAddresses: ['info@', 'it-admin@', 'admin@', 'support@', 'helpdesk@'],
 };
 
 /** An attachment as it travels to the filler: bytes as base64, since messages are JSON. */

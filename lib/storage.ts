@@ -50,6 +50,8 @@ export function parseSettings(raw: unknown): Settings {
     personalEmail: pick('personalEmail'),
     maskEmails: pick('maskEmails'),
     screenshotMode: pick('screenshotMode'),
+    sharedAccount: pick('sharedAccount'),
+    sharedAddresses: pick('sharedAddresses'),
   };
 }
 

@@ -9,6 +9,7 @@ import { getAttachmentBlob } from '../attachments';
 import { bytesToBase64 } from '../base64';
 import { categoryTerms, isCategoryKey } from '../draft/categories';
 import { splitAddresses } from '../draft/create';
+import { validateDraft } from '../draft/validate';
 import { HelpDraftError } from '../errors';
 import { fillerResultSchema } from '../helpcenter/result';
 import type { Draft, FillPayload, FillReport, Settings } from '../schema';
@@ -97,6 +98,10 @@ async function setPendingFill(tabId: number, pending: { draftId: string; origin:
 export async function fillDraft(draftId: string): Promise<FillReport> {
   const [draft, settings] = await Promise.all([readDraft(draftId), readSettings()]);
   if (!draft) throw new HelpDraftError('draft-not-found', draftId);
+  // The popup shows the same problems and keeps the button off; this guards every other way in.
+  const problems = validateDraft(draft, settings);
+  if (problems.length > 0)
+    throw new HelpDraftError('draft-invalid', problems.map((problem) => problem.key).join(' '));
   const origin = new URL(settings.helpCenterUrl).origin;
   if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
     throw new HelpDraftError('permission-missing', origin);

@@ -140,6 +140,25 @@ export const en: Record<MessageKey, string> = {
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
   'fill.panelClose': 'Close',
 
+  'validation.titleRequired': 'Please enter a title.',
+  'validation.titleTooLong': 'Keep the title within 150 characters.',
+  'validation.descriptionRequired': 'Please enter a description.',
+  'validation.ccInvalid': 'The CC address "{address}" is not valid.',
+  'validation.ccPersonalRequired':
+    'You sign in with a shared account: put your own personal email address in CC (group addresses do not count).',
+  'validation.connectorOnlyForRequests': 'Set the connector request field only for a connector request.',
+  'validation.zipRefused':
+    '"{name}" is a ZIP file: the help center refuses ZIP files, encrypted or not. Unzip it and attach the files.',
+  'validation.attachmentTooLarge': '"{name}" is larger than 50 MB and cannot be attached.',
+  'validation.heading': 'Please check before filling',
+  'options.sharedAccount':
+    'I sign in to the help center with a shared account (a group address, for example)',
+  'options.sharedAccountHint':
+    'When on, a draft without your own address in CC cannot be filled into the form.',
+  'options.sharedAddresses':
+    'Shared and group addresses (comma-separated; ones ending in @, like "info@", match the start)',
+
+  'error.draft-invalid': 'The draft cannot be filled into the form yet. Please check it.',
   'error.unknown': 'Something unexpected went wrong: {detail}',
   'error.capture-not-allowed':
     'This page cannot be captured (a browser page or the extension store, for example). Open it on a OneLogin page.',

@@ -143,6 +143,25 @@ export const ja = {
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
   'fill.panelClose': '閉じる',
 
+  'validation.titleRequired': 'タイトルを入力してください。',
+  'validation.titleTooLong': 'タイトルは 150 文字以内にしてください。',
+  'validation.descriptionRequired': '詳細を入力してください。',
+  'validation.ccInvalid': 'CC のメールアドレス「{address}」の形式が正しくありません。',
+  'validation.ccPersonalRequired':
+    '共有アカウントでサインインしている場合、お問い合わせされる方ご本人のメールアドレスを CC に必ず入力してください(グループアドレスは数えません)。',
+  'validation.connectorOnlyForRequests':
+    'コネクタ追加リクエストは、コネクタ追加のお問い合わせのときだけ指定してください。',
+  'validation.zipRefused':
+    '「{name}」は ZIP ファイルのため添付できません。ヘルプセンターは暗号化の有無を問わず ZIP を受け付けません。解凍してから添付してください。',
+  'validation.attachmentTooLarge': '「{name}」は 50 MB を超えるため添付できません。',
+  'validation.heading': '入力する前にご確認ください',
+  'options.sharedAccount': 'ヘルプセンターには共有アカウント(グループアドレスなど)でサインインしている',
+  'options.sharedAccountHint':
+    'オンにすると、ご自身のメールアドレスが CC にない下書きはフォームに入力できません。',
+  'options.sharedAddresses':
+    '共有・グループアドレス(カンマ区切り。「info@」のように @ で終わるものは前方一致)',
+
+  'error.draft-invalid': '下書きにフォームへ入力できない点があります。内容をご確認ください。',
   'error.unknown': '予期しないエラーが発生しました: {detail}',
   'error.capture-not-allowed':
     'この画面は取り込めません(ブラウザの内部ページや拡張機能のストアなど)。OneLogin の画面で開いてください。',

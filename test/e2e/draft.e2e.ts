@@ -1,7 +1,8 @@
 /**
- * The guided questions in the real popup: answers re-suggest priority and
+ * The draft editor in the real popup: answers re-suggest priority and
  * category with their reasons, a hand-picked value stays, and the connector
- * field exists only for a connector request and reaches the form only then.
+ * field exists only for a connector request and reaches the form only then;
+ * a draft that breaks the help center's rules cannot be filled, and says why.
  */
 import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../fixtures/server';
@@ -13,7 +14,7 @@ let server: StandInServer;
 let browser: ExtensionBrowser;
 useStandInBrowser((started) => ({ server, browser } = started));
 
-describe('guided questions', () => {
+describe('the draft editor', () => {
   it('suggest priority and category with reasons, and keep what the user picks', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.urls.appSso);
@@ -61,5 +62,38 @@ describe('guided questions', () => {
     await popup.close();
     await form.close();
     await page.close();
+  });
+
+  it('refuse to fill from a shared account without a personal CC, and say why', async () => {
+    const settings = await browser.context.newPage();
+    await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await settings.getByTestId('settings-shared-account').check();
+    await settings.getByTestId('settings-save').click();
+    await expect(settings.getByTestId('settings-notice').textContent()).resolves.toBe('保存しました。');
+    await settings.close();
+
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.urls.userEdit);
+      const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
+      await popup.getByTestId('draft-title').waitFor();
+      await expect(popup.getByTestId('fill').isDisabled()).resolves.toBe(true);
+      await expect(popup.getByTestId('validation-item').textContent()).resolves.toContain(
+        '共有アカウントでサインインしている場合、お問い合わせされる方ご本人のメールアドレスを CC に必ず入力してください',
+      );
+
+      // A group address does not count; a personal one does.
+      await popup.getByTestId('draft-cc').fill('it-admin@example.co.jp');
+      await expect(popup.getByTestId('validation-item').getAttribute('data-key')).resolves.toBe(
+        'validation.ccPersonalRequired',
+      );
+      await popup.getByTestId('draft-cc').fill('it-admin@example.co.jp, taro.yamada@example.co.jp');
+      await expect(popup.getByTestId('validation-item').count()).resolves.toBe(0);
+      await expect(popup.getByTestId('fill').isEnabled()).resolves.toBe(true);
+      await popup.close();
+      await page.close();
+    } finally {
+      await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
   });
 });

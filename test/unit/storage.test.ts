@@ -38,6 +38,8 @@ describe('parseSettings', () => {
         personalEmail: 'a@b.jp',
         maskEmails: true,
         screenshotMode: 'error-area',
+        sharedAccount: true,
+        sharedAddresses: ['info@'],
       },
       {
         helpCenterUrl: 'https://help.example.jp/hc/ja/requests/new',
@@ -45,6 +47,8 @@ describe('parseSettings', () => {
         personalEmail: 'a@b.jp',
         maskEmails: true,
         screenshotMode: 'error-area',
+        sharedAccount: true,
+        sharedAddresses: ['info@'],
       },
     ],
     [
