@@ -22,10 +22,16 @@ const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /**
  * A cheap first look for what redactText's rules find (lib/capture/redact.ts):
  * most text (names, dates, table cells) fails it at once and is not run
- * through every rule.
+ * through every rule. The long-encoded-value rule needs 120 characters, so
+ * shorter texts skip that scan.
  */
-export const mayHoldSecret =
-  /bearer|basic|passw|pwd|secret|api[_-]?key|token|saml|cookie|session|eyJ|PRIVATE KEY|<(?:saml|assertion|response|authnrequest)|[A-Za-z0-9+/]{120}/i;
+const secretKeyword =
+  /bearer|basic|passw|pwd|secret|api[_-]?key|token|saml|cookie|session|eyJ|PRIVATE KEY|<(?:assertion|response|authnrequest)/i;
+const longEncodedRun = /[A-Za-z0-9+/]{120}/;
+
+export function mayHoldSecret(text: string): boolean {
+  return secretKeyword.test(text) || (text.length >= 120 && longEncodedRun.test(text));
+}
 
 export interface MaskTarget {
   /** What to cover: an element's box, or the boxes of a piece of text. */
@@ -93,7 +99,7 @@ function textTargets(document: Document, view: Window, options: MaskOptions): Ma
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? '';
     if (text.length < 6) continue;
-    const secret = mayHoldSecret.test(text) ? redactText(text, 'screenshot').redactions[0] : undefined;
+    const secret = mayHoldSecret(text) ? redactText(text, 'screenshot').redactions[0] : undefined;
     const emails = options.maskEmails && !secret ? [...text.matchAll(emailPattern)] : [];
     if (!secret && emails.length === 0) continue;
     const parent = node.parentElement;
