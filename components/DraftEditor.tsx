@@ -9,7 +9,9 @@ import {
   type DraftEdit,
   type Priority,
 } from '@/lib/schema';
+import { buildChecklist } from '@/lib/draft/checklist';
 import { suggestCategory, suggestPriority } from '@/lib/draft/suggest';
+import { Checklist } from './Checklist';
 import { AttachmentList } from './AttachmentList';
 import { GuidedQuestions, SuggestionReason } from './GuidedQuestions';
 import { CaptureDetails } from './CaptureDetails';
@@ -160,6 +162,7 @@ export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
       ) : null}
 
       <AttachmentList attachments={draft.attachments} t={t} />
+      <Checklist items={buildChecklist({ ...draft, ...fields })} t={t} />
       {draft.fillReport ? <FillReportList report={draft.fillReport} t={t} /> : null}
     </>
   );

@@ -117,6 +117,18 @@ export const en: Record<MessageKey, string> = {
   'redaction.where.screenshot': 'screenshot',
   'redaction.where.text': 'text',
 
+  'checklist.heading': 'What the support engineer will need',
+  'checklist.errorText': 'The full text of every error message',
+  'checklist.screenshot': 'A screenshot of the error',
+  'checklist.entities': 'Names and IDs of the apps, users, directories involved',
+  'checklist.userEmail': "The affected user's email address",
+  'checklist.tried': 'What was tried (the "What was tried" part)',
+  'checklist.impact': 'Who is affected (the "Impact" part)',
+  'checklist.question': 'The question, with its premises and conditions',
+  'checklist.referenceUrl': "Reference URLs (another vendor's product, for example)",
+  'checklist.done': 'done',
+  'checklist.missing': 'missing',
+
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': 'Screenshot to attach: {name}',

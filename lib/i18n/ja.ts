@@ -120,6 +120,18 @@ export const ja = {
   'redaction.where.screenshot': '画面キャプチャ',
   'redaction.where.text': 'テキスト',
 
+  'checklist.heading': 'サポート担当者が必要とする情報',
+  'checklist.errorText': 'エラーメッセージの全文',
+  'checklist.screenshot': 'エラー画面のキャプチャ',
+  'checklist.entities': '対象のアプリ・ユーザー・ディレクトリなどの名前と ID',
+  'checklist.userEmail': '影響を受けているユーザーのメールアドレス',
+  'checklist.tried': '試したこと(詳細の「試したこと」)',
+  'checklist.impact': '影響範囲(詳細の「影響範囲」)',
+  'checklist.question': 'ご質問の内容と前提・条件',
+  'checklist.referenceUrl': '他社製品などの参考 URL',
+  'checklist.done': '済',
+  'checklist.missing': '不足',
+
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': '添付する画面キャプチャ: {name}',

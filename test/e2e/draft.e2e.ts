@@ -30,6 +30,22 @@ describe('the draft editor', () => {
     );
     await expect(popup.getByTestId('draft-connector').count()).resolves.toBe(0);
 
+    // The checklist marks what is there and what is missing.
+    const checklist = Object.fromEntries(
+      await popup
+        .getByTestId('checklist-item')
+        .evaluateAll((items) =>
+          items.map((item) => [item.getAttribute('data-key'), item.getAttribute('data-done')]),
+        ),
+    );
+    expect(checklist).toMatchObject({
+      'checklist.errorText': 'true',
+      'checklist.screenshot': 'true',
+      'checklist.entities': 'true',
+      'checklist.tried': 'false',
+      'checklist.impact': 'false',
+    });
+
     await popup.getByTestId('answer-impact').selectOption('some-users');
     await expect.poll(() => popup.getByTestId('draft-priority').inputValue()).toBe('high');
     await expect(popup.getByTestId('priority-reason').textContent()).resolves.toContain(
