@@ -76,10 +76,13 @@ export function PopupApp() {
       sendMessage('updateDraft', { draftId, edit: change })
         .then((saved) => {
           setSaveError(undefined);
-          // New answers may bring a new suggested priority and category, and clear the connector.
+          // New answers may bring a new suggested priority and category, clear the connector,
+          // and rewrite a description the user has not touched (another template).
           if (change.answers) {
-            const { priority, category, connector } = saved;
-            setFields((current) => (current ? { ...current, priority, category, connector } : current));
+            const { priority, category, connector, description } = saved;
+            setFields((current) =>
+              current ? { ...current, priority, category, connector, description } : current,
+            );
           }
         })
         .catch((error: unknown) => setSaveError({ code: 'save-failed', detail: toErrorShape(error).detail }))

@@ -23,7 +23,13 @@ export const protocol = {
     from: 'extension-page',
     request: z.object({ draftId: z.string(), edit: draftEditSchema }),
     // The fields the background may derive from new answers come back with the acknowledgement.
-    response: draftSchema.pick({ updatedAt: true, priority: true, category: true, connector: true }),
+    response: draftSchema.pick({
+      updatedAt: true,
+      priority: true,
+      category: true,
+      connector: true,
+      description: true,
+    }),
   },
   /** Popup → background: open the help-center form, fill it with the draft, report per field. */
   fillDraft: {

@@ -38,11 +38,12 @@ export function applyEdit(
   draftId: string,
   edit: DraftEdit,
   now: string,
-): Promise<Pick<Draft, 'updatedAt' | 'priority' | 'category' | 'connector'>> {
+): Promise<Pick<Draft, 'updatedAt' | 'priority' | 'category' | 'connector' | 'description'>> {
   return mutateDrafts((drafts) => {
     const draft = applyDraftEdit(existing(drafts, draftId), edit, now);
     drafts[draftId] = draft;
-    return { updatedAt: now, priority: draft.priority, category: draft.category, connector: draft.connector };
+    const { priority, category, connector, description } = draft;
+    return { updatedAt: now, priority, category, connector, description };
   });
 }
 

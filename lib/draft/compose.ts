@@ -4,7 +4,7 @@
  * text in full, where it happened, when, then what the user adds.
  */
 import { translatorFor, type Translate } from '../i18n';
-import type { AttachmentRef, Capture, Environment, Locale } from '../schema';
+import type { Answers, AttachmentRef, Capture, Environment, Locale } from '../schema';
 import { clockTimeAt, readableTime } from '../time';
 
 /** The request form's subject field is `maxlength=150` (shared/helpcenter-form.md). */
@@ -84,6 +84,44 @@ function environmentLine(environment: Environment, t: Translate): string {
     ratio: environment.viewport.devicePixelRatio,
     extension: environment.extensionVersion,
   });
+}
+
+/**
+ * The question / consultation template of the writing guide: the question,
+ * its premises and conditions, how the product is used, official names and
+ * reference URLs; then where it was asked from.
+ */
+export function composeQuestion(capture: Capture, answers: Answers, locale: Locale): string {
+  const t = translatorFor(locale);
+  const entities = entityLines(capture, t);
+  const sections: string[][] = [
+    [t('compose.heading.question'), answers.summary.trim() || t('compose.question')],
+    [t('compose.heading.premises'), t('compose.premises')],
+    [t('compose.heading.usage'), t('compose.usage')],
+    [t('compose.heading.references'), t('compose.references')],
+    [
+      t('compose.heading.where'),
+      t('compose.url', { url: capture.url }),
+      t('compose.page', { title: capture.title || capture.url }),
+      ...(entities.length > 0 ? [t('compose.heading.entities'), ...entities] : []),
+    ],
+    ...(capture.environment
+      ? [[t('compose.heading.environment'), environmentLine(capture.environment, t)]]
+      : []),
+  ];
+  return sections.map((lines) => lines.join('\n')).join('\n\n');
+}
+
+/** The template the inquiry type asks for: troubleshooting, or question / consultation. */
+export function composeFor(
+  capture: Capture,
+  attachments: AttachmentRef[],
+  answers: Answers,
+  locale: Locale,
+): string {
+  return answers.inquiryType === 'troubleshooting'
+    ? composeDescription(capture, attachments, locale)
+    : composeQuestion(capture, answers, locale);
 }
 
 export function composeDescription(capture: Capture, attachments: AttachmentRef[], locale: Locale): string {

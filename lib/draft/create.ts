@@ -1,5 +1,5 @@
 import type { AttachmentRef, Capture, Draft, Settings } from '../schema';
-import { composeDescription, composeTitle } from './compose';
+import { composeFor, composeTitle } from './compose';
 import { initialAnswers, suggestCategory, suggestPriority } from './suggest';
 
 export interface NewDraftInput {
@@ -22,7 +22,7 @@ export function createDraft({ id, now, capture, attachments, settings, sourceTab
     ...(sourceTabId === undefined ? {} : { sourceTabId }),
     capture,
     title: composeTitle(capture, settings.language),
-    description: composeDescription(capture, attachments, settings.language),
+    description: composeFor(capture, attachments, answers, settings.language),
     priority: suggestPriority(answers).priority,
     category: suggestCategory(capture, answers).category,
     cc: settings.personalEmail,

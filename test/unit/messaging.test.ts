@@ -33,6 +33,7 @@ const okHandlers: Handlers = {
     priority: 'normal',
     category: '',
     connector: '',
+    description: '',
   }),
   fillDraft: async () => {
     throw new HelpDraftError('permission-missing', 'https://support.onelogin.jp');

@@ -132,6 +132,7 @@ describe('the drafts writer', () => {
       priority: 'normal',
       category: 'sso',
       connector: '',
+      description: '詳細',
     });
   });
 });

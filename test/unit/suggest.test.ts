@@ -391,3 +391,49 @@ describe('applyDraftEdit', () => {
     ).toBe('');
   });
 });
+
+describe('the description follows the answers until the user writes it', () => {
+  it('switches to the question template, and the summary becomes the question', async () => {
+    const { composeFor } = await import('@/lib/draft/compose');
+    const capture: NonNullable<Draft['capture']> = {
+      id: 'c',
+      url: `${console}/apps/1/edit#sso`,
+      title: 'Salesforce 本番',
+      heading: '',
+      capturedAt: '2026-11-23T19:40:12+09:00',
+      errors: [],
+      viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+      entities: [],
+      recording: { available: false, events: [], dropped: 0 },
+      redactions: [],
+    };
+    const start: Draft = {
+      id: 'd',
+      createdAt: 'then',
+      updatedAt: 'then',
+      status: 'draft',
+      title: 't',
+      description: composeFor(capture, [], base, 'ja'),
+      priority: 'normal',
+      category: 'sso',
+      cc: '',
+      connector: '',
+      attachments: [],
+      answers: base,
+      overridden: { priority: false, category: false },
+      capture,
+    };
+    const question = applyDraftEdit(
+      start,
+      { answers: { inquiryType: 'specification', summary: 'SAML の署名の仕様は?' } },
+      'now',
+    );
+    expect(question.description).toMatch(
+      /^■ ご質問・ご相談の内容\nSAML の署名の仕様は\?\n\n■ 前提となる情報・条件/,
+    );
+    const written = applyDraftEdit(question, { description: '自分で書いた詳細' }, 'now');
+    expect(
+      applyDraftEdit(written, { answers: { inquiryType: 'troubleshooting' } }, 'later').description,
+    ).toBe('自分で書いた詳細');
+  });
+});
