@@ -2,7 +2,8 @@
  * The draft editor in the real popup: answers re-suggest priority and
  * category with their reasons, a hand-picked value stays, and the connector
  * field exists only for a connector request and reaches the form only then;
- * a draft that breaks the help center's rules cannot be filled, and says why.
+ * a draft that breaks the help center's rules cannot be filled, and says why;
+ * closing the popup mid-word loses nothing.
  */
 import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../fixtures/server';
@@ -111,5 +112,23 @@ describe('the draft editor', () => {
     } finally {
       await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     }
+  });
+
+  it('lose nothing when the popup closes mid-word', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.urls.appSso);
+    const tabId = await tabIdOf(browser, page);
+    let popup = await openPopupForTab(browser, tabId);
+    await popup.getByTestId('draft-title').fill('');
+    // Typed key by key and closed at once: no waiting for the saves to be acknowledged.
+    await popup.getByTestId('draft-title').pressSequentially('SSO が失敗する', { delay: 5 });
+    await popup.getByTestId('answer-summary').pressSequentially('証明書を更新した後から', { delay: 5 });
+    await popup.close();
+
+    popup = await openPopupForTab(browser, tabId);
+    await expect(popup.getByTestId('draft-title').inputValue()).resolves.toBe('SSO が失敗する');
+    await expect(popup.getByTestId('answer-summary').inputValue()).resolves.toBe('証明書を更新した後から');
+    await popup.close();
+    await page.close();
   });
 });
