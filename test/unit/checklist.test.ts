@@ -2,39 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { buildChecklist } from '@/lib/draft/checklist';
 import { composeDescription } from '@/lib/draft/compose';
 import type { Capture, Draft } from '@/lib/schema';
+import { makeCapture, makeDraft } from './fixtures';
 
-const capture: Capture = {
-  id: 'c',
+const capture: Capture = makeCapture({
   url: 'https://acme.onelogin.com/users/789/edit',
   title: 'ユーザーの編集 | OneLogin',
   heading: '山田 太郎',
-  capturedAt: '2026-11-23T19:40:12+09:00',
   errors: [{ kind: 'alert', text: 'Internal provisioning error' }],
-  viewport: { width: 1, height: 1, devicePixelRatio: 1 },
   entities: [
     { kind: 'account', id: 'acme' },
     { kind: 'user', id: '789', name: '山田 太郎' },
   ],
   recording: { available: true, events: [], dropped: 0 },
-  redactions: [],
-};
+});
 
-const draft: Draft = {
-  id: 'd',
-  createdAt: 'then',
-  updatedAt: 'then',
-  status: 'draft',
+const draft: Draft = makeDraft({
   title: 't',
   description: composeDescription(capture, [], 'ja'),
-  priority: 'normal',
   category: 'users',
-  cc: '',
-  connector: '',
-  attachments: [],
-  answers: { inquiryType: 'troubleshooting', impact: 'minor', summary: '' },
-  overridden: { priority: false, category: false },
   capture,
-};
+});
 
 const state = (items: ReturnType<typeof buildChecklist>) =>
   Object.fromEntries(items.map((item) => [item.key.replace('checklist.', ''), item.done]));

@@ -6,23 +6,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteAttachment, getAttachmentBlob, putAttachment } from '@/lib/attachments';
 import { applyEdit, recordFill, saveNewDraft } from '@/lib/background/drafts';
 import { defaultSettings, type Draft } from '@/lib/schema';
+import { makeDraft } from './fixtures';
 import { parseDrafts, parseSettings, readDraft, readSettings, writeSettings } from '@/lib/storage';
 
-const draft: Draft = {
+const draft: Draft = makeDraft({
   id: 'd1',
   createdAt: '2026-11-23T10:00:00.000Z',
   updatedAt: '2026-11-23T10:00:00.000Z',
-  status: 'draft',
-  title: 'タイトル',
-  description: '詳細',
-  priority: 'normal',
-  category: 'sso',
-  cc: '',
-  connector: '',
-  attachments: [],
-  answers: { inquiryType: 'troubleshooting', impact: 'minor', summary: '' },
-  overridden: { priority: false, category: false },
-};
+});
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -9,6 +9,7 @@ import type { CategoryKey } from '@/lib/draft/categories';
 import { applyDraftEdit } from '@/lib/draft/edit';
 import { initialAnswers, suggestCategory, suggestPriority } from '@/lib/draft/suggest';
 import type { Answers, Draft, Impact, InquiryType, Priority } from '@/lib/schema';
+import { makeCapture, makeDraft } from './fixtures';
 
 interface Scenario {
   name: string;
@@ -342,33 +343,7 @@ describe('initialAnswers', () => {
 });
 
 describe('applyDraftEdit', () => {
-  const draft: Draft = {
-    id: 'd',
-    createdAt: 'then',
-    updatedAt: 'then',
-    status: 'draft',
-    title: 't',
-    description: 'd',
-    priority: 'normal',
-    category: 'sso',
-    cc: '',
-    connector: '',
-    attachments: [],
-    answers: base,
-    overridden: { priority: false, category: false },
-    capture: {
-      id: 'c',
-      url: `${console}/apps/1/edit#sso`,
-      title: '',
-      heading: '',
-      capturedAt: 'then',
-      errors: [],
-      viewport: { width: 1, height: 1, devicePixelRatio: 1 },
-      entities: [],
-      recording: { available: false, events: [], dropped: 0 },
-      redactions: [],
-    },
-  };
+  const draft: Draft = makeDraft({ capture: makeCapture({ url: `${console}/apps/1/edit#sso` }) });
 
   it('re-suggests priority and category when the answers change', () => {
     const next = applyDraftEdit(draft, { answers: { impact: 'all-users' } }, 'now');
@@ -395,34 +370,8 @@ describe('applyDraftEdit', () => {
 describe('the description follows the answers until the user writes it', () => {
   it('switches to the question template, and the summary becomes the question', async () => {
     const { composeFor } = await import('@/lib/draft/compose');
-    const capture: NonNullable<Draft['capture']> = {
-      id: 'c',
-      url: `${console}/apps/1/edit#sso`,
-      title: 'Salesforce 本番',
-      heading: '',
-      capturedAt: '2026-11-23T19:40:12+09:00',
-      errors: [],
-      viewport: { width: 1, height: 1, devicePixelRatio: 1 },
-      entities: [],
-      recording: { available: false, events: [], dropped: 0 },
-      redactions: [],
-    };
-    const start: Draft = {
-      id: 'd',
-      createdAt: 'then',
-      updatedAt: 'then',
-      status: 'draft',
-      title: 't',
-      description: composeFor(capture, [], base, 'ja'),
-      priority: 'normal',
-      category: 'sso',
-      cc: '',
-      connector: '',
-      attachments: [],
-      answers: base,
-      overridden: { priority: false, category: false },
-      capture,
-    };
+    const capture = makeCapture({ url: `${console}/apps/1/edit#sso`, title: 'Salesforce 本番', heading: '' });
+    const start = makeDraft({ title: 't', description: composeFor(capture, [], base, 'ja'), capture });
     const question = applyDraftEdit(
       start,
       { answers: { inquiryType: 'specification', summary: 'SAML の署名の仕様は?' } },

@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isSharedAddress, isZip, maxAttachmentBytes, validateDraft } from '@/lib/draft/validate';
 import { translate } from '@/lib/i18n';
 import { defaultSettings, type Draft } from '@/lib/schema';
+import { makeDraft } from './fixtures';
 
-const draft: Draft = {
-  id: 'd',
-  createdAt: 'then',
-  updatedAt: 'then',
-  status: 'draft',
+const draft: Draft = makeDraft({
   title: '[Salesforce 本番] Invalid Signature on SAML Response',
   description: '■ 発生している事象',
-  priority: 'normal',
-  category: 'sso',
-  cc: '',
-  connector: '',
   attachments: [{ id: 'a', name: 'helpdraft-screenshot.png', type: 'image/png', size: 1000 }],
-  answers: { inquiryType: 'troubleshooting', impact: 'minor', summary: '' },
-  overridden: { priority: false, category: false },
-};
+});
 const personal = defaultSettings;
 const shared = { ...defaultSettings, sharedAccount: true };
 
