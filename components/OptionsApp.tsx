@@ -133,34 +133,20 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
             ))}
           </select>
         </div>
-        <div className="field checkbox">
-          <input
-            id="settings-mask-emails"
-            data-testid="settings-mask-emails"
-            type="checkbox"
-            checked={form.maskEmails}
-            aria-describedby="settings-mask-emails-hint"
-            onChange={(event) => setForm({ ...form, maskEmails: event.target.checked })}
-          />
-          <label htmlFor="settings-mask-emails">{t('options.maskEmails')}</label>
-          <p id="settings-mask-emails-hint" className="hint">
-            {t('options.maskEmailsHint')}
-          </p>
-        </div>
-        <div className="field checkbox">
-          <input
-            id="settings-shared-account"
-            data-testid="settings-shared-account"
-            type="checkbox"
-            checked={form.sharedAccount}
-            aria-describedby="settings-shared-account-hint"
-            onChange={(event) => setForm({ ...form, sharedAccount: event.target.checked })}
-          />
-          <label htmlFor="settings-shared-account">{t('options.sharedAccount')}</label>
-          <p id="settings-shared-account-hint" className="hint">
-            {t('options.sharedAccountHint')}
-          </p>
-        </div>
+        <CheckboxField
+          name="mask-emails"
+          checked={form.maskEmails}
+          label={t('options.maskEmails')}
+          hint={t('options.maskEmailsHint')}
+          onChange={(maskEmails) => setForm({ ...form, maskEmails })}
+        />
+        <CheckboxField
+          name="shared-account"
+          checked={form.sharedAccount}
+          label={t('options.sharedAccount')}
+          hint={t('options.sharedAccountHint')}
+          onChange={(sharedAccount) => setForm({ ...form, sharedAccount })}
+        />
         <div className="field">
           <label htmlFor="settings-shared-addresses">{t('options.sharedAddresses')}</label>
           <input
@@ -191,5 +177,34 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
         ) : null}
       </form>
     </main>
+  );
+}
+
+interface CheckboxFieldProps {
+  /** Becomes the id `settings-<name>` and the test id. */
+  name: string;
+  checked: boolean;
+  label: string;
+  hint: string;
+  onChange: (checked: boolean) => void;
+}
+
+function CheckboxField({ name, checked, label, hint, onChange }: CheckboxFieldProps) {
+  const id = `settings-${name}`;
+  return (
+    <div className="field checkbox">
+      <input
+        id={id}
+        data-testid={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}-hint`} className="hint">
+        {hint}
+      </p>
+    </div>
   );
 }

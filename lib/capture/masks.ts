@@ -6,7 +6,7 @@
  * capture and are removed right after; the page's own DOM is not touched.
  */
 import type { Redaction } from '../schema';
-import { redactText } from './redact';
+import { emailPattern, redactText } from './redact';
 import { isShown } from './visibility';
 
 export const maskHostId = 'helpdraft-capture-masks';
@@ -16,8 +16,6 @@ export const maskAttribute = 'data-helpdraft-mask';
 /** Names, ids, labels and autocomplete values of fields that hold secrets. */
 const secretFieldName =
   /secret|token|api[_-]?key|apikey|passw|private[_-]?key|saml(request|response)|assertion|credential|シークレット|トークン|パスワード|秘密鍵|APIキー/i;
-
-const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /**
  * A cheap first look for what redactText's rules find (lib/capture/redact.ts):

@@ -46,8 +46,11 @@ export interface Redacted {
   redactions: Redaction[];
 }
 
+/** An email address in running text; the one pattern for masking, mask boxes and the checklist. */
+export const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
 /** Email addresses, masked only when the user asks (settings: maskEmails). */
-const emailRule: TextRule = { rule: 'email', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, replace: '[EMAIL]' };
+const emailRule: TextRule = { rule: 'email', pattern: emailPattern, replace: '[EMAIL]' };
 
 export interface RedactionOptions {
   maskEmails?: boolean;

@@ -4,6 +4,7 @@
  * every time it changes, never stored.
  */
 import { translate, type MessageKey } from '../i18n';
+import { emailPattern } from '../capture/redact';
 import type { Draft, Locale } from '../schema';
 
 export interface ChecklistItem {
@@ -18,7 +19,6 @@ function placeholderLeft(draft: Draft, key: MessageKey, locales: Locale[] = ['ja
   return locales.some((locale) => draft.description.includes(translate(locale, key)));
 }
 
-const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const urlPattern = /https?:\/\/(?![\w.-]*onelogin\.(com|jp))[\w.-]+/i;
 
 export function buildChecklist(draft: Draft): ChecklistItem[] {
@@ -42,7 +42,7 @@ export function buildChecklist(draft: Draft): ChecklistItem[] {
       key: 'checklist.userEmail',
       done:
         (capture?.entities ?? []).some((entity) => entity.kind === 'user' && entity.email) ||
-        emailPattern.test(draft.description),
+        new RegExp(emailPattern.source).test(draft.description),
     },
     troubleshooting(draft) && { key: 'checklist.tried', done: !placeholderLeft(draft, 'compose.tried') },
     troubleshooting(draft) && { key: 'checklist.impact', done: !placeholderLeft(draft, 'compose.impact') },
