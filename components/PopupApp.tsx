@@ -1,18 +1,30 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { validateDraft } from '@/lib/draft/validate';
-import { toErrorShape, type ErrorShape } from '@/lib/errors';
+import { HelpDraftError, toErrorShape, type ErrorShape } from '@/lib/errors';
+import type { MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { resolveTargetTabId } from '@/lib/popup-target';
 import type { Draft, DraftEdit } from '@/lib/schema';
 import { readDraft, watchDraft } from '@/lib/storage';
 import { readableTime } from '@/lib/time';
 import { DraftEditor, type EditableFields } from './DraftEditor';
+import { DraftList, type DraftListActions } from './DraftList';
 import { ErrorMessage } from './ErrorMessage';
 import { ValidationList } from './ValidationList';
+import { useDraftList } from './useDraftList';
 import { useSettings } from './useSettings';
 
-type Phase = { name: 'loading' } | { name: 'ready'; draft: Draft } | { name: 'failed'; error: ErrorShape };
+/** `closed`: no draft is open, because the one that was has just been deleted. */
+type Phase =
+  | { name: 'loading' }
+  | { name: 'ready'; draft: Draft }
+  | { name: 'failed'; error: ErrorShape }
+  | { name: 'closed' };
+
+type View = 'editor' | 'list';
+
+type ListAction = () => Promise<void>;
 
 function editableFields(draft: Draft): EditableFields {
   const { title, description, priority, category, cc, connector, answers } = draft;
@@ -21,31 +33,46 @@ function editableFields(draft: Draft): EditableFields {
 
 /**
  * The popup: binds to a tab, gets its draft from the background (capturing
- * the tab when it has none), and saves every edit at once. State lives in
- * storage; this view can close at any moment without losing anything.
+ * the tab when it has none), and saves every edit at once; the drafts list
+ * opens, duplicates, marks and deletes any draft. State lives in storage;
+ * this view can close at any moment without losing anything.
  */
 export function PopupApp() {
   const { t, loaded, settings } = useSettings();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [view, setView] = useState<View>('editor');
   const [fields, setFields] = useState<EditableFields>();
   const [saveError, setSaveError] = useState<ErrorShape>();
   const [pendingSaves, setPendingSaves] = useState(0);
   const [fillState, setFillState] = useState<{ running: boolean; error?: ErrorShape }>({ running: false });
+  const [listBusy, setListBusy] = useState(false);
+  const [listError, setListError] = useState<ErrorShape>();
+  const [notice, setNotice] = useState<MessageKey>();
+  const drafts = useDraftList(view === 'list');
   const tabId = useRef<number>(undefined);
 
   // Sets state only after its first await, so the mount effect below never renders twice synchronously.
-  const open = useCallback(async (recapture: boolean) => {
-    try {
-      tabId.current ??= await resolveTargetTabId(window.location.search);
-      const { draftId } = await sendMessage('openDraftForTab', { tabId: tabId.current, recapture });
-      const draft = await readDraft(draftId);
-      if (!draft) throw new Error(draftId);
-      setFields(editableFields(draft));
-      setPhase({ name: 'ready', draft });
-    } catch (error) {
-      setPhase({ name: 'failed', error: toErrorShape(error) });
-    }
+  const showDraft = useCallback(async (draftId: string) => {
+    const draft = await readDraft(draftId);
+    if (!draft) throw new HelpDraftError('draft-not-found', draftId);
+    setFields(editableFields(draft));
+    setFillState({ running: false });
+    setSaveError(undefined);
+    setPhase({ name: 'ready', draft });
   }, []);
+
+  const open = useCallback(
+    async (recapture: boolean) => {
+      try {
+        tabId.current ??= await resolveTargetTabId(window.location.search);
+        const { draftId } = await sendMessage('openDraftForTab', { tabId: tabId.current, recapture });
+        await showDraft(draftId);
+      } catch (error) {
+        setPhase({ name: 'failed', error: toErrorShape(error) });
+      }
+    },
+    [showDraft],
+  );
 
   useEffect(() => {
     void open(false);
@@ -58,9 +85,7 @@ export function PopupApp() {
     // The background updates status, fill report and attachments; the fields being typed stay local.
     watchDraft(
       draftId,
-      (draft) => {
-        if (draft) setPhase({ name: 'ready', draft });
-      },
+      (draft) => setPhase(draft ? { name: 'ready', draft } : { name: 'closed' }),
       controller.signal,
     );
     return () => controller.abort();
@@ -77,11 +102,11 @@ export function PopupApp() {
         .then((saved) => {
           setSaveError(undefined);
           // New answers may bring a new suggested priority and category, clear the connector,
-          // and rewrite a description the user has not touched (another template).
+          // and rewrite a title or description the user has not touched (another template).
           if (change.answers) {
-            const { priority, category, connector, description } = saved;
+            const { title, priority, category, connector, description } = saved;
             setFields((current) =>
-              current ? { ...current, priority, category, connector, description } : current,
+              current ? { ...current, title, priority, category, connector, description } : current,
             );
           }
         })
@@ -102,6 +127,45 @@ export function PopupApp() {
     }
   }, [draftId]);
 
+  /** Runs one list action, one at a time, showing its failure in the list. */
+  const listAction = useCallback(async (action: ListAction) => {
+    setListBusy(true);
+    setListError(undefined);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setListError(toErrorShape(error));
+    } finally {
+      setListBusy(false);
+    }
+  }, []);
+
+  const listActions: DraftListActions = {
+    open: (id) =>
+      void listAction(async () => {
+        await showDraft(id);
+        setView('editor');
+      }),
+    duplicate: (id) =>
+      void listAction(async () => {
+        const copy = await sendMessage('duplicateDraft', { draftId: id });
+        await showDraft(copy.draftId);
+        setView('editor');
+        setNotice('drafts.openedCopy');
+      }),
+    setStatus: (id, status) =>
+      void listAction(async () => {
+        await sendMessage('setDraftStatus', { draftId: id, status });
+      }),
+    remove: (id) =>
+      void listAction(async () => {
+        await sendMessage('deleteDraft', { draftId: id });
+        if (id === draftId) setPhase({ name: 'closed' });
+        setNotice('drafts.deleted');
+      }),
+  };
+
   const problems =
     phase.name === 'ready' && fields ? validateDraft({ ...phase.draft, ...fields }, settings) : [];
   if (!loaded) return null;
@@ -118,10 +182,23 @@ export function PopupApp() {
             disabled={phase.name === 'loading'}
             onClick={() => {
               setPhase({ name: 'loading' });
+              setView('editor');
+              setNotice(undefined);
               void open(true);
             }}
           >
             {phase.name === 'loading' ? t('popup.capturing') : t('popup.capture')}
+          </button>
+          <button
+            type="button"
+            data-testid="drafts"
+            aria-pressed={view === 'list'}
+            onClick={() => {
+              setNotice(undefined);
+              setView(view === 'list' ? 'editor' : 'list');
+            }}
+          >
+            {view === 'list' ? t('drafts.back') : t('drafts.button')}
           </button>
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popup.settings')}
@@ -129,13 +206,30 @@ export function PopupApp() {
         </div>
       </header>
 
-      {phase.name === 'loading' ? (
+      <p className="status" role="status" data-testid="popup-notice">
+        {notice ? t(notice) : ''}
+      </p>
+
+      {view === 'list' ? (
+        <>
+          {listError ? <ErrorMessage error={listError} t={t} testId="drafts-error" /> : null}
+          {drafts ? (
+            <DraftList drafts={drafts} currentDraftId={draftId} busy={listBusy} t={t} actions={listActions} />
+          ) : (
+            <p className="status">{t('popup.loading')}</p>
+          )}
+        </>
+      ) : null}
+
+      {view === 'editor' && phase.name === 'loading' ? (
         <p className="status" role="status" data-testid="loading">
           {t('popup.loading')}
         </p>
       ) : null}
 
-      {phase.name === 'failed' ? (
+      {view === 'editor' && phase.name === 'closed' ? <p className="muted">{t('drafts.noneOpen')}</p> : null}
+
+      {view === 'editor' && phase.name === 'failed' ? (
         <div className="block">
           <ErrorMessage error={phase.error} t={t} testId="popup-error" />
           <button
@@ -150,7 +244,7 @@ export function PopupApp() {
         </div>
       ) : null}
 
-      {phase.name === 'ready' && fields ? (
+      {view === 'editor' && phase.name === 'ready' && fields ? (
         <>
           <section className="source" aria-label={t('popup.source')}>
             <p className="source-title" data-testid="source-url" title={phase.draft.capture?.url}>

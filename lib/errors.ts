@@ -18,6 +18,7 @@ export const errorCodeSchema = z.enum([
   'bad-message',
   'save-failed',
   'draft-invalid',
+  'attachment-missing',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

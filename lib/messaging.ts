@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { errorShapeSchema, HelpDraftError, toErrorShape } from './errors';
-import { draftEditSchema, draftSchema, fillPayloadSchema, fillReportSchema } from './schema';
+import {
+  draftEditSchema,
+  draftSchema,
+  draftStatusSchema,
+  fillPayloadSchema,
+  fillReportSchema,
+} from './schema';
 
 /** Extension pages (popup, options) versus content scripts running in a web page. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -25,11 +31,30 @@ export const protocol = {
     // The fields the background may derive from new answers come back with the acknowledgement.
     response: draftSchema.pick({
       updatedAt: true,
+      title: true,
       priority: true,
       category: true,
       connector: true,
       description: true,
     }),
+  },
+  /** Popup → background: the user marks a draft sent (they submitted it on the help center), or takes that back. */
+  setDraftStatus: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string(), status: draftStatusSchema.exclude(['filled']) }),
+    response: z.object({}),
+  },
+  /** Popup → background: a copy of the draft (attachments included) as a new draft. */
+  duplicateDraft: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string() }),
+    response: z.object({ draftId: z.string() }),
+  },
+  /** Popup → background: delete the draft and its attachments. */
+  deleteDraft: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string() }),
+    response: z.object({}),
   },
   /** Popup → background: open the help-center form, fill it with the draft, report per field. */
   fillDraft: {

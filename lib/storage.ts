@@ -5,6 +5,7 @@
  * not here: they are Blobs in IndexedDB (lib/attachments.ts), referenced by id.
  */
 import { z } from 'zod';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { defaultSettings, draftSchema, settingsSchema, type Draft, type Settings } from './schema';
 
@@ -13,11 +14,21 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: defaultSettings,
 });
 
-/** All drafts by id. Only the background writes it (one writer, no lost updates). */
-export const draftsItem = storage.defineItem<unknown>('local:drafts', {
-  version: 1,
-  fallback: {},
-});
+/**
+ * Drafts, one storage key each (`local:draft:<id>`) since version 2, so a
+ * keystroke rewrites one draft instead of every draft with its capture.
+ * `local:draftsVersion` says which layout the area holds; `draftMigrations`
+ * brings an older one up to date. Only the background writes drafts.
+ */
+export const draftKeyPrefix = 'draft:';
+export const latestDraftsVersion = 2;
+const draftsVersionKey = 'local:draftsVersion';
+/** Version 1's single map of every draft by id. */
+const legacyDraftsKey = 'drafts';
+
+export function draftKey(draftId: string): `local:${string}` {
+  return `local:${draftKeyPrefix}${draftId}`;
+}
 
 /** Which draft belongs to which tab and URL; tab ids live only as long as the browser session. */
 export const tabDraftsItem = storage.defineItem<unknown>('session:tabDrafts', { fallback: {} });
@@ -63,6 +74,12 @@ export async function writeSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settingsSchema.parse(settings));
 }
 
+/** A stored draft through zod: undefined when it is missing or does not parse. */
+export function parseDraft(raw: unknown): Draft | undefined {
+  const draft = draftSchema.safeParse(raw);
+  return draft.success ? draft.data : undefined;
+}
+
 /** Drafts one by one: a draft that does not parse is left out and named in `rejected`. */
 export function parseDrafts(raw: unknown): { drafts: Record<string, Draft>; rejected: string[] } {
   const record = z.record(z.string(), z.unknown()).safeParse(raw);
@@ -70,21 +87,106 @@ export function parseDrafts(raw: unknown): { drafts: Record<string, Draft>; reje
   const rejected: string[] = [];
   if (!record.success) return { drafts, rejected: ['*'] };
   for (const [id, value] of Object.entries(record.data)) {
-    const draft = draftSchema.safeParse(value);
-    if (draft.success) drafts[id] = draft.data;
+    const draft = parseDraft(value);
+    if (draft) drafts[id] = draft;
     else rejected.push(id);
   }
   return { drafts, rejected };
 }
 
-export async function readDrafts(): Promise<Record<string, Draft>> {
-  const { drafts, rejected } = parseDrafts(await draftsItem.getValue());
-  if (rejected.length > 0) console.warn('HelpDraft: drafts that could not be read were left out', rejected);
-  return drafts;
+/** What a migration does to the local area: keys to write (without the `local:` prefix), then keys to remove. */
+export interface StorageChange {
+  set: Record<string, unknown>;
+  remove: string[];
+}
+
+/**
+ * Each step takes the whole local area in the layout of the version before
+ * it. Steps are pure, so each is tested on a stored fixture of its version
+ * (test/fixtures/storage/), and idempotent: a step cut short by the browser
+ * closing runs again whole the next time.
+ */
+export const draftMigrations: Record<number, (area: Record<string, unknown>) => StorageChange> = {
+  /**
+   * 1 → 2: the map of every draft becomes one key per draft. Drafts written
+   * before the guided questions existed get their answers and overrides
+   * written out. A draft that does not parse is moved as it is, never
+   * dropped: the reader names it, and nothing the user typed is destroyed.
+   */
+  2: (area) => {
+    const legacy = z.record(z.string(), z.unknown()).safeParse(area[legacyDraftsKey]);
+    const set: Record<string, unknown> = {};
+    for (const [id, value] of Object.entries(legacy.success ? legacy.data : {})) {
+      set[`${draftKeyPrefix}${id}`] = parseDraft(value) ?? value;
+    }
+    return { set, remove: legacyDraftsKey in area ? [legacyDraftsKey] : [] };
+  },
+};
+
+let migrating: Promise<void> = Promise.resolve();
+
+/**
+ * Brings the drafts' layout to the latest version before anything reads or
+ * writes them. Cheap when there is nothing to do (one read); concurrent calls
+ * in one context wait for each other, and the steps are idempotent for two
+ * contexts (popup and background) racing.
+ */
+export function migrateDrafts(): Promise<void> {
+  const run = migrating.then(async () => {
+    const stored = await storage.getItem<number>(draftsVersionKey);
+    let version = typeof stored === 'number' ? stored : 1;
+    if (version >= latestDraftsVersion) return;
+    let area = await storage.snapshot('local');
+    while (version < latestDraftsVersion) {
+      version += 1;
+      const step = draftMigrations[version];
+      if (!step) throw new Error(`no drafts migration to version ${version}`);
+      const { set, remove } = step(area);
+      // The new keys and the version in one write, then the old keys: an
+      // interrupted run leaves the old layout whole for the next attempt.
+      await storage.setItems([
+        ...Object.entries(set).map(([key, value]) => ({ key: `local:${key}` as const, value })),
+        { key: draftsVersionKey, value: version },
+      ]);
+      await storage.removeItems(remove.map((key) => `local:${key}` as const));
+      area = Object.fromEntries(Object.entries({ ...area, ...set }).filter(([key]) => !remove.includes(key)));
+    }
+  });
+  // A failed migration is reported to its caller and retried by the next one.
+  migrating = run.catch(() => undefined);
+  return run;
 }
 
 export async function readDraft(draftId: string): Promise<Draft | undefined> {
-  return (await readDrafts())[draftId];
+  await migrateDrafts();
+  return parseDraft(await storage.getItem(draftKey(draftId)));
+}
+
+/** Every readable draft; unreadable ones are named on the console, and left in storage untouched. */
+export async function readDrafts(): Promise<Draft[]> {
+  await migrateDrafts();
+  const area = await storage.snapshot('local');
+  const stored = Object.fromEntries(
+    Object.entries(area)
+      .filter(([key]) => key.startsWith(draftKeyPrefix))
+      .map(([key, value]) => [key.slice(draftKeyPrefix.length), value]),
+  );
+  const { drafts, rejected } = parseDrafts(stored);
+  if (rejected.length > 0) console.warn('HelpDraft: drafts that could not be read were left out', rejected);
+  return Object.values(drafts);
+}
+
+/** The draft list's order: newest first (a duplicate is new), then by id so the order is stable. */
+export function newestFirst(drafts: Draft[]): Draft[] {
+  return [...drafts].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+}
+
+export async function writeDraft(draft: Draft): Promise<void> {
+  await storage.setItem(draftKey(draft.id), draftSchema.parse(draft));
+}
+
+export async function removeDraft(draftId: string): Promise<void> {
+  await storage.removeItem(draftKey(draftId));
 }
 
 export function parseTabDrafts(raw: unknown): TabDrafts {
@@ -103,8 +205,19 @@ export function watchDraft(
   listener: (draft: Draft | undefined) => void,
   signal: AbortSignal,
 ) {
-  const unwatch = draftsItem.watch((value) => listener(parseDrafts(value).drafts[draftId]));
+  const unwatch = storage.watch(draftKey(draftId), (value) => listener(parseDraft(value)));
   signal.addEventListener('abort', unwatch, { once: true });
+}
+
+/** Calls `listener` whenever any draft is added, changed or removed, until the signal aborts. */
+export function watchDraftList(listener: () => void, signal: AbortSignal) {
+  const onChanged = (changes: Record<string, unknown>) => {
+    if (Object.keys(changes).some((key) => key.startsWith(draftKeyPrefix))) listener();
+  };
+  browser.storage.local.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.local.onChanged.removeListener(onChanged), {
+    once: true,
+  });
 }
 
 export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal) {

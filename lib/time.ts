@@ -39,3 +39,10 @@ export function clockTimeAt(iso: string, reference: string): string {
   const shifted = new Date(instant + minutes * 60_000);
   return `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}`;
 }
+
+/** `2026-11-23 19:40` in the running machine's time zone, for lists; the input unchanged when it is no date. */
+export function localMinute(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

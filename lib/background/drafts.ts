@@ -1,36 +1,42 @@
 /**
  * The only writer of drafts. Writes are queued one after another so an edit
  * typed in the popup and a fill report arriving at the same moment never
- * overwrite each other (read-modify-write of one storage item).
+ * overwrite each other (read-modify-write of one storage key).
  */
+import { deleteAttachment, getAttachmentBlob, putAttachment } from '../attachments';
 import { applyDraftEdit } from '../draft/edit';
 import { HelpDraftError } from '../errors';
-import type { Draft, DraftEdit, FillReport } from '../schema';
-import { draftsItem, parseDrafts } from '../storage';
+import type { Draft, DraftEdit, DraftStatus, FillReport } from '../schema';
+import { migrateDrafts, readDraft, removeDraft, writeDraft } from '../storage';
 
 let queue: Promise<unknown> = Promise.resolve();
 
-function mutateDrafts<T>(change: (drafts: Record<string, Draft>) => T): Promise<T> {
-  const run = queue.then(async () => {
-    const { drafts } = parseDrafts(await draftsItem.getValue());
-    const result = change(drafts);
-    await draftsItem.setValue(drafts);
-    return result;
-  });
+function queued<T>(write: () => Promise<T>): Promise<T> {
+  const run = queue.then(write);
   // A failed write must not block the ones queued after it.
   queue = run.catch(() => undefined);
   return run;
 }
 
-function existing(drafts: Record<string, Draft>, draftId: string): Draft {
-  const draft = drafts[draftId];
+async function existing(draftId: string): Promise<Draft> {
+  const draft = await readDraft(draftId);
   if (!draft) throw new HelpDraftError('draft-not-found', draftId);
   return draft;
 }
 
+function mutateDraft<T>(draftId: string, change: (draft: Draft) => { draft: Draft; result: T }): Promise<T> {
+  return queued(async () => {
+    const { draft, result } = change(await existing(draftId));
+    await writeDraft(draft);
+    return result;
+  });
+}
+
 export function saveNewDraft(draft: Draft): Promise<void> {
-  return mutateDrafts((drafts) => {
-    drafts[draft.id] = draft;
+  return queued(async () => {
+    // The first capture after an update may come before anything has read the drafts.
+    await migrateDrafts();
+    await writeDraft(draft);
   });
 }
 
@@ -38,22 +44,71 @@ export function applyEdit(
   draftId: string,
   edit: DraftEdit,
   now: string,
-): Promise<Pick<Draft, 'updatedAt' | 'priority' | 'category' | 'connector' | 'description'>> {
-  return mutateDrafts((drafts) => {
-    const draft = applyDraftEdit(existing(drafts, draftId), edit, now);
-    drafts[draftId] = draft;
-    const { priority, category, connector, description } = draft;
-    return { updatedAt: now, priority, category, connector, description };
+): Promise<Pick<Draft, 'updatedAt' | 'title' | 'priority' | 'category' | 'connector' | 'description'>> {
+  return mutateDraft(draftId, (before) => {
+    const draft = applyDraftEdit(before, edit, now);
+    const { title, priority, category, connector, description } = draft;
+    return { draft, result: { updatedAt: now, title, priority, category, connector, description } };
   });
 }
 
 export function recordFill(draftId: string, report: FillReport): Promise<void> {
-  return mutateDrafts((drafts) => {
-    drafts[draftId] = {
-      ...existing(drafts, draftId),
-      status: 'filled',
-      fillReport: report,
-      updatedAt: report.filledAt,
+  return mutateDraft(draftId, (draft) => ({
+    draft: { ...draft, status: 'filled', fillReport: report, updatedAt: report.filledAt },
+    result: undefined,
+  }));
+}
+
+/** The user marks a draft sent once they submitted it on the help center, or takes that back. */
+export function setDraftStatus(draftId: string, status: DraftStatus, now: string): Promise<void> {
+  return mutateDraft(draftId, (draft) => ({
+    draft: { ...draft, status, updatedAt: now },
+    result: undefined,
+  }));
+}
+
+/** Removes the draft and its attachments' bytes. */
+export function deleteDraft(draftId: string): Promise<void> {
+  return queued(async () => {
+    const draft = await existing(draftId);
+    await removeDraft(draftId);
+    // After the draft is gone: a failure here leaves unreferenced bytes, never a draft without its screenshot.
+    await Promise.all(
+      draft.attachments.map((attachment) => deleteAttachment(attachment.id).catch(() => undefined)),
+    );
+  });
+}
+
+/**
+ * A new draft with the same content and its own copy of every attachment (so
+ * deleting one never takes the other's screenshot), as a fresh draft: not
+ * filled, not sent, and tied to no tab.
+ */
+export function duplicateDraft(
+  draftId: string,
+  now: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<{ draftId: string }> {
+  return queued(async () => {
+    const source = await existing(draftId);
+    const attachments = await Promise.all(
+      source.attachments.map(async (attachment) => {
+        const blob = await getAttachmentBlob(attachment.id);
+        if (!blob) throw new HelpDraftError('attachment-missing', attachment.name);
+        return putAttachment({ ...attachment, id: newId() }, blob);
+      }),
+    );
+    const copy: Draft = {
+      ...source,
+      id: newId(),
+      createdAt: now,
+      updatedAt: now,
+      status: 'draft',
+      attachments,
+      fillReport: undefined,
+      sourceTabId: undefined,
     };
+    await writeDraft(copy);
+    return { draftId: copy.id };
   });
 }

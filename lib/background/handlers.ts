@@ -1,6 +1,6 @@
 import type { Handlers } from '../messaging';
 import { openDraftForTab } from './capture-tab';
-import { applyEdit } from './drafts';
+import { applyEdit, deleteDraft, duplicateDraft, setDraftStatus } from './drafts';
 import { fillDraft, fillPayloadFor } from './fill-draft';
 
 /** One handler for every message of the protocol (the type demands each; a meta-test checks it too). */
@@ -8,6 +8,15 @@ export function createHandlers(): Handlers {
   return {
     openDraftForTab: ({ tabId, recapture }) => openDraftForTab(tabId, recapture),
     updateDraft: ({ draftId, edit }) => applyEdit(draftId, edit, new Date().toISOString()),
+    setDraftStatus: async ({ draftId, status }) => {
+      await setDraftStatus(draftId, status, new Date().toISOString());
+      return {};
+    },
+    duplicateDraft: ({ draftId }) => duplicateDraft(draftId, new Date().toISOString()),
+    deleteDraft: async ({ draftId }) => {
+      await deleteDraft(draftId);
+      return {};
+    },
     fillDraft: ({ draftId }) => fillDraft(draftId),
     getFillPayload: (_request, sender) => fillPayloadFor(sender),
   };

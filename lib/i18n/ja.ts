@@ -17,6 +17,30 @@ export const ja = {
   'popup.capturedAt': '取り込み日時: {time}',
   'popup.noTab': '取り込む画面が見つかりません。OneLogin の画面を開いてから、もう一度お試しください。',
   'popup.retry': '再試行',
+  'drafts.button': '下書き一覧',
+  'drafts.back': '編集に戻る',
+  'drafts.heading': '下書き一覧',
+  'drafts.empty':
+    '下書きはまだありません。OneLogin の画面でこのボタンを押すと、その画面から下書きを作ります。',
+  'drafts.untitled': '（件名なし）',
+  'drafts.created': '作成: {time}',
+  'drafts.updated': '更新: {time}',
+  'drafts.open': '開く',
+  'drafts.duplicate': '複製',
+  'drafts.markSent': '送信済みにする',
+  'drafts.markDraft': '下書きに戻す',
+  'drafts.delete': '削除',
+  'drafts.deleteConfirm': '削除する',
+  'drafts.deleteCancel': 'やめる',
+  'drafts.deleteQuestion': 'この下書きとスクリーンショットを削除しますか？元に戻せません。',
+  'drafts.noneOpen': '開いている下書きはありません。下書き一覧から開くか、この画面を取り込んでください。',
+  'drafts.current': '表示中',
+  'drafts.actionsFor': '「{title}」の操作',
+  'drafts.deleted': '下書きを削除しました。',
+  'drafts.openedCopy': '複製を開きました。',
+  'status.draft': '下書き',
+  'status.filled': 'フォームに入力済み',
+  'status.sent': '送信済み',
 
   'contextMenu.create': 'この画面からサポートチケットを作成',
 
@@ -174,6 +198,7 @@ export const ja = {
     '共有・グループアドレス(カンマ区切り。「info@」のように @ で終わるものは前方一致)',
 
   'error.draft-invalid': '下書きにフォームへ入力できない点があります。内容をご確認ください。',
+  'error.attachment-missing': '添付ファイル「{detail}」のデータが見つかりません。',
   'error.unknown': '予期しないエラーが発生しました: {detail}',
   'error.capture-not-allowed':
     'この画面は取り込めません(ブラウザの内部ページや拡張機能のストアなど)。OneLogin の画面で開いてください。',

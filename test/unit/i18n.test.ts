@@ -66,7 +66,8 @@ describe('components hold no hard-coded user-facing text', () => {
 
   it.each(files)('%s', (file) => {
     const source = readFileSync(path.join(root, file), 'utf8');
-    const jsxText = [...source.matchAll(/>([^<>{}]*[\p{L}][^<>{}]*)</gu)]
+    // `(?<!=)`: an arrow's `=>` opens no JSX text.
+    const jsxText = [...source.matchAll(/(?<!=)>([^<>{}]*[\p{L}][^<>{}]*)</gu)]
       .map((match) => match[1]!.trim())
       // Between a generic's `>` and the next `<`, or a JSX ternary's branches, lies TypeScript
       // (statements end in `;`, ternaries read `) : cond ? (`), not JSX text.

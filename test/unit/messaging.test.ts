@@ -30,11 +30,15 @@ const okHandlers: Handlers = {
   openDraftForTab: async ({ tabId }) => ({ draftId: `draft-for-${tabId}` }),
   updateDraft: async () => ({
     updatedAt: '2026-11-23T00:00:00.000Z',
+    title: '',
     priority: 'normal',
     category: '',
     connector: '',
     description: '',
   }),
+  setDraftStatus: async () => ({}),
+  duplicateDraft: async ({ draftId }) => ({ draftId: `copy-of-${draftId}` }),
+  deleteDraft: async () => ({}),
   fillDraft: async () => {
     throw new HelpDraftError('permission-missing', 'https://support.onelogin.jp');
   },
