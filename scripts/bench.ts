@@ -53,6 +53,10 @@ interface Row {
   pruned_elements?: number;
   /** html2canvas rows: the image's size in device pixels. */
   image?: string;
+  /** Popup rows: the median time the popup waited for the background's answer (capture included). */
+  background_median_ms?: number;
+  /** Popup rows: the median time until the test driver saw the title field (Playwright's own latency added). */
+  driver_median_ms?: number;
   note?: string;
   error?: string;
 }
@@ -134,6 +138,13 @@ async function timeCaptureVisibleTab(
     if (run > 0) times.push(elapsed); // the first call warms up
   }
   return times;
+}
+
+/** Popup open: the popup's own marks, and what the driver observed. */
+interface PopupTiming {
+  elapsed: number;
+  background: number;
+  driver: number;
 }
 
 interface ScreenshotTiming {
@@ -295,6 +306,8 @@ function printTable(rows: Row[]): void {
           row.page_median_ms !== undefined ? `in page ${row.page_median_ms} ms` : '',
           row.image ?? '',
           row.pruned_elements ? `pruned ${row.pruned_elements}` : '',
+          row.background_median_ms !== undefined ? `background ${row.background_median_ms} ms` : '',
+          row.driver_median_ms !== undefined ? `seen by the driver ${row.driver_median_ms} ms` : '',
           row.note ?? '',
           row.error ? `ERROR ${row.error}` : '',
         ]
@@ -321,7 +334,7 @@ async function measure(
   name: string,
   count: number,
   ratioTo: string | null,
-  work: () => Promise<number[] | ScreenshotTiming[]>,
+  work: () => Promise<number[] | ScreenshotTiming[] | PopupTiming[]>,
   note?: string,
 ): Promise<void> {
   process.stdout.write(`${name} (${count} runs)…`);
@@ -330,7 +343,16 @@ async function measure(
     const results = await work();
     const times = results.map((result) => (typeof result === 'number' ? result : result.elapsed));
     const row: Row = { name, median_ms: median(times), runs: times.length, ratio_to: ratioTo, ratio: null };
-    const screenshots = results.filter((result): result is ScreenshotTiming => typeof result !== 'number');
+    const screenshots = results.filter(
+      (result): result is ScreenshotTiming => typeof result !== 'number' && 'pageMs' in result,
+    );
+    const popups = results.filter(
+      (result): result is PopupTiming => typeof result !== 'number' && 'driver' in result,
+    );
+    if (popups.length > 0) {
+      row.background_median_ms = median(popups.map((timing) => timing.background));
+      row.driver_median_ms = median(popups.map((timing) => timing.driver));
+    }
     if (screenshots.length > 0) {
       row.page_median_ms = median(screenshots.map((timing) => timing.pageMs));
       row.pruned_elements = median(screenshots.map((timing) => timing.pruned));
@@ -352,17 +374,21 @@ async function measure(
 }
 
 /**
- * Popup open to an editable draft: the popup's own clock (performance.now(),
- * from its navigation start) when the title field is on screen. `reopen`
- * opens it again on a page that already has its draft.
+ * Popup open to an editable draft: the popup's own mark
+ * `helpdraft:draft-shown` (performance.now(), from its navigation start), set
+ * when the editor with the draft has been committed to the page. Also kept:
+ * the time between `helpdraft:draft-requested` and `helpdraft:draft-answered`
+ * (the background's part), and the driver's view (performance.now() when
+ * Playwright has seen the title field: its polling and round trips added).
+ * `reopen` opens it again on a page that already has its draft.
  */
 async function timePopupOpen(
   browser: ExtensionBrowser,
   url: string,
   count: number,
   reopen: boolean,
-): Promise<number[]> {
-  const times: number[] = [];
+): Promise<PopupTiming[]> {
+  const times: PopupTiming[] = [];
   for (let run = 0; run <= count; run += 1) {
     const page = await browser.context.newPage();
     await page.goto(url);
@@ -374,8 +400,15 @@ async function timePopupOpen(
     }
     const popup = await openPopupForTab(browser, tabId);
     await popup.getByTestId('draft-title').waitFor();
-    const elapsed = await popup.evaluate(() => performance.now());
-    if (run > 0) times.push(elapsed);
+    const timing = (await popup.evaluate(`(() => {
+      const mark = (name) => performance.getEntriesByName('helpdraft:' + name)[0]?.startTime ?? Number.NaN;
+      return {
+        elapsed: mark('draft-shown'),
+        background: mark('draft-answered') - mark('draft-requested'),
+        driver: performance.now(),
+      };
+    })()`)) as PopupTiming;
+    if (run > 0) times.push(timing);
     await popup.close();
     await page.close();
     // captureVisibleTab allows two calls a second.

@@ -40,10 +40,12 @@ async function collect(tabId: number, options: CollectOptions): Promise<Collecto
 }
 
 async function captureTab(tabId: number): Promise<string> {
-  const tab = await browser.tabs.get(tabId).catch(() => {
-    throw new HelpDraftError('tab-not-found', String(tabId));
-  });
-  const settings = await readSettings();
+  const [tab, settings] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => {
+      throw new HelpDraftError('tab-not-found', String(tabId));
+    }),
+    readSettings(),
+  ]);
   const { snapshot, masked } = await collect(tabId, {
     maskEmails: settings.maskEmails,
     screenshotMode: settings.screenshotMode,
@@ -58,9 +60,12 @@ async function captureTab(tabId: number): Promise<string> {
       settings.screenshotMode,
       now,
     );
-  } finally {
+  } catch (error) {
     await removeMasks(tabId);
+    throw error;
   }
+  // The masks come off while the draft is stored: the popup waits for the draft, not for the page.
+  const unmasked = removeMasks(tabId);
   const capture: Capture = {
     ...buildCapture(snapshot, crypto.randomUUID(), localIsoString(now), masked, {
       maskEmails: settings.maskEmails,
@@ -75,8 +80,7 @@ async function captureTab(tabId: number): Promise<string> {
     settings,
     sourceTabId: tabId,
   });
-  await saveNewDraft(draft);
-  await linkTabToDraft(tabId, draft.id, capture.url);
+  await Promise.all([saveNewDraft(draft), linkTabToDraft(tabId, draft.id, capture.url), unmasked]);
   return draft.id;
 }
 
