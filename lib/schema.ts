@@ -295,6 +295,8 @@ export const fillPayloadSchema = z.object({
   locale: localeSchema,
   subject: z.string(),
   description: z.string(),
+  /** The description as escaped HTML, for forms whose 詳細 field is a rich-text editor. */
+  descriptionHtml: z.string(),
   priority: prioritySchema,
   /**
    * Words that name the chosen category (its labels in every locale and its

@@ -9,6 +9,7 @@ import { getAttachmentBlob } from '../attachments';
 import { bytesToBase64 } from '../base64';
 import { categoryTerms, isCategoryKey } from '../draft/categories';
 import { splitAddresses } from '../draft/create';
+import { descriptionToHtml } from '../draft/html';
 import { validateDraft } from '../draft/validate';
 import { HelpDraftError } from '../errors';
 import { fillerResultSchema } from '../helpcenter/result';
@@ -38,6 +39,7 @@ export async function buildFillPayload(draft: Draft, settings: Settings): Promis
     locale: settings.language,
     subject: draft.title,
     description: draft.description,
+    descriptionHtml: descriptionToHtml(draft.description),
     priority: draft.priority,
     categoryTerms: isCategoryKey(draft.category) ? categoryTerms(draft.category) : [],
     cc: splitAddresses(draft.cc),

@@ -1,7 +1,8 @@
 /**
- * Writes a ticket's title and description from a capture, by the help
- * center's writing guide for troubleshooting (seed article): every error
- * text in full, where it happened, when, then what the user adds.
+ * Writes a ticket's title and description from a capture and the user's
+ * answers, by the help center's writing guide (seed article): for a
+ * troubleshooting every error text in full, where it happened, when, then
+ * what the user adds; for a question its premises, usage and references.
  */
 import { translatorFor, type Translate } from '../i18n';
 import type { Answers, AttachmentRef, Capture, Environment, Locale } from '../schema';
@@ -22,13 +23,44 @@ function subjectOf(capture: Capture, fallback: string): string {
   return truncate(capture.heading || fromTitle || fallback, 60);
 }
 
-export function composeTitle(capture: Capture, locale: Locale): string {
+/** A title is one line: text from the page or the summary box may hold line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/**
+ * What a connector request is for: the app being connected (or its
+ * connector) when the page names it, since the support engineer builds the
+ * connector for that app; else the page's subject.
+ */
+function connectorSubjectOf(capture: Capture, fallback: string): string {
+  const named = (kind: 'app' | 'connector') =>
+    capture.entities.find((entity) => entity.kind === kind && entity.name?.trim())?.name?.trim();
+  const name = named('app') ?? named('connector');
+  return name ? truncate(name, 60) : subjectOf(capture, fallback);
+}
+
+/**
+ * A concise subject telling what the inquiry is (the form's rule 4): a
+ * troubleshooting names its first error in full; a question or request
+ * names its kind and the user's summary, or only its kind when there is no
+ * summary; the bracket says which app or screen it is about.
+ */
+export function composeTitle(capture: Capture, answers: Answers, locale: Locale): string {
   const t = translatorFor(locale);
-  const subject = subjectOf(capture, t('compose.subjectFallback'));
+  const { inquiryType } = answers;
+  const subject =
+    inquiryType === 'connector-request'
+      ? connectorSubjectOf(capture, t('compose.subjectFallback'))
+      : subjectOf(capture, t('compose.subjectFallback'));
+  const summary = oneLine(answers.summary);
   const firstError = capture.errors[0];
-  const title = firstError
-    ? t('compose.titleWithError', { subject, error: firstError.text })
-    : t('compose.titleNoError', { subject });
+  const title =
+    inquiryType === 'troubleshooting' && firstError
+      ? t('compose.title.troubleshooting.error', { subject, error: oneLine(firstError.text) })
+      : summary
+        ? t(`compose.title.${inquiryType}.summary`, { subject, summary })
+        : t(`compose.title.${inquiryType}.plain`, { subject });
   return truncate(title, maxTitleLength);
 }
 

@@ -21,7 +21,7 @@ export function createDraft({ id, now, capture, attachments, settings, sourceTab
     status: 'draft',
     ...(sourceTabId === undefined ? {} : { sourceTabId }),
     capture,
-    title: composeTitle(capture, settings.language),
+    title: composeTitle(capture, answers, settings.language),
     description: composeFor(capture, attachments, answers, settings.language),
     priority: suggestPriority(answers).priority,
     category: suggestCategory(capture, answers).category,

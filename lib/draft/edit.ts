@@ -5,22 +5,41 @@
  * request (SPEC #6: leave it unset for every other inquiry).
  */
 import type { Capture, Draft, DraftEdit, Locale } from '../schema';
-import { composeFor } from './compose';
+import { composeFor, composeTitle } from './compose';
 import { suggestCategory, suggestPriority } from './suggest';
+
+const locales: Locale[] = ['ja', 'en'];
+
+/** The language HelpDraft wrote the draft's description in, while the user has not changed it. */
+function descriptionLocale(draft: Draft, capture: Capture): Locale | undefined {
+  return locales.find(
+    (candidate) => composeFor(capture, draft.attachments, draft.answers, candidate) === draft.description,
+  );
+}
 
 /**
  * A description still as HelpDraft wrote it follows the answers (the
  * troubleshooting or the question template, the summary as the question);
  * one the user has changed is theirs and stays.
  */
-function recomposed(before: Draft, capture: Capture, after: Draft): string {
-  const locale = locales.find(
-    (candidate) => composeFor(capture, before.attachments, before.answers, candidate) === before.description,
-  );
+function recomposedDescription(before: Draft, capture: Capture, after: Draft): string {
+  const locale = descriptionLocale(before, capture);
   return locale ? composeFor(capture, after.attachments, after.answers, locale) : after.description;
 }
 
-const locales: Locale[] = ['ja', 'en'];
+/**
+ * The same for the title. A troubleshooting title (`[app] error text`) reads
+ * the same in both languages, so the description's language, when it can
+ * still be told, decides which one the new title is written in.
+ */
+function recomposedTitle(before: Draft, capture: Capture, after: Draft): string {
+  const preferred = descriptionLocale(before, capture);
+  const candidates = preferred ? [preferred, ...locales.filter((locale) => locale !== preferred)] : locales;
+  const locale = candidates.find(
+    (candidate) => composeTitle(capture, before.answers, candidate) === before.title,
+  );
+  return locale ? composeTitle(capture, after.answers, locale) : after.title;
+}
 
 export function applyDraftEdit(draft: Draft, edit: DraftEdit, now: string): Draft {
   const { answers: answersEdit, ...fields } = edit;
@@ -34,8 +53,12 @@ export function applyDraftEdit(draft: Draft, edit: DraftEdit, now: string): Draf
   const capture = draft.capture ?? { url: '', errors: [] };
   return {
     ...next,
+    // A field the same edit sets is the user's: it wins over the recomposed one.
+    ...(draft.capture && fields.title === undefined
+      ? { title: recomposedTitle(draft, draft.capture, next) }
+      : {}),
     ...(draft.capture && fields.description === undefined
-      ? { description: recomposed(draft, draft.capture, next) }
+      ? { description: recomposedDescription(draft, draft.capture, next) }
       : {}),
     ...(overridden.priority ? {} : { priority: suggestPriority(answers).priority }),
     ...(overridden.category ? {} : { category: suggestCategory(capture, answers).category }),

@@ -36,12 +36,12 @@ describe('composeTitle', () => {
     ['en', { ...capture, errors: [], heading: '' }, '[Salesforce 本番] Question'],
     ['ja', { ...capture, errors: [], heading: '', title: '' }, '[OneLogin] についての問い合わせ'],
   ])('%s: %o', (locale, input, expected) => {
-    expect(composeTitle(input, locale)).toBe(expected);
+    expect(composeTitle(input, defaultAnswers, locale)).toBe(expected);
   });
 
   it('stays within the form’s 150 characters', () => {
     const long = { ...capture, errors: [{ kind: 'alert' as const, text: 'エラー'.repeat(100) }] };
-    const title = composeTitle(long, 'ja');
+    const title = composeTitle(long, defaultAnswers, 'ja');
     expect([...title]).toHaveLength(maxTitleLength);
     expect(title.endsWith('…')).toBe(true);
   });

@@ -45,6 +45,7 @@ const payload: FillPayload = {
   locale: 'ja',
   subject: '[Salesforce 本番] Invalid Signature on SAML Response',
   description: '■ 発生している事象\n…',
+  descriptionHtml: '<p>■ 発生している事象<br>…</p>',
   priority: 'high',
   categoryTerms: ['SSO・アプリ連携', 'SSO and app connection', 'SAML'],
   cc: ['taro@example.co.jp', 'team@example.co.jp'],
