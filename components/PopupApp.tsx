@@ -13,6 +13,7 @@ import { DraftList, type DraftListActions } from './DraftList';
 import { ErrorMessage } from './ErrorMessage';
 import { ValidationList } from './ValidationList';
 import { useDraftList } from './useDraftList';
+import { useDraftSaver } from './useDraftSaver';
 import { useSettings } from './useSettings';
 
 /** `closed`: no draft is open, because the one that was has just been deleted. */
@@ -42,8 +43,6 @@ export function PopupApp() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [view, setView] = useState<View>('editor');
   const [fields, setFields] = useState<EditableFields>();
-  const [saveError, setSaveError] = useState<ErrorShape>();
-  const [pendingSaves, setPendingSaves] = useState(0);
   const [fillState, setFillState] = useState<{ running: boolean; error?: ErrorShape }>({ running: false });
   const [listBusy, setListBusy] = useState(false);
   const [listError, setListError] = useState<ErrorShape>();
@@ -57,7 +56,6 @@ export function PopupApp() {
     if (!draft) throw new HelpDraftError('draft-not-found', draftId);
     setFields(editableFields(draft));
     setFillState({ running: false });
-    setSaveError(undefined);
     setPhase({ name: 'ready', draft });
   }, []);
 
@@ -100,29 +98,31 @@ export function PopupApp() {
     return () => controller.abort();
   }, [draftId]);
 
+  const saver = useDraftSaver();
+  const { save, onSaved } = saver;
+  // New answers may bring a new suggested priority and category, clear the connector,
+  // and rewrite a title or description the user has not touched (another template).
+  useEffect(
+    () =>
+      onSaved((savedDraftId, sent, saved) => {
+        if (!sent.answers || savedDraftId !== draftId) return;
+        const { title, priority, category, connector, description } = saved;
+        setFields((current) =>
+          current ? { ...current, title, priority, category, connector, description } : current,
+        );
+      }),
+    [onSaved, draftId],
+  );
+
   const edit = useCallback(
     (change: DraftEdit) => {
       if (!draftId) return;
       setFields((current) =>
         current ? { ...current, ...change, answers: { ...current.answers, ...change.answers } } : current,
       );
-      setPendingSaves((count) => count + 1);
-      sendMessage('updateDraft', { draftId, edit: change })
-        .then((saved) => {
-          setSaveError(undefined);
-          // New answers may bring a new suggested priority and category, clear the connector,
-          // and rewrite a title or description the user has not touched (another template).
-          if (change.answers) {
-            const { title, priority, category, connector, description } = saved;
-            setFields((current) =>
-              current ? { ...current, title, priority, category, connector, description } : current,
-            );
-          }
-        })
-        .catch((error: unknown) => setSaveError({ code: 'save-failed', detail: toErrorShape(error).detail }))
-        .finally(() => setPendingSaves((count) => count - 1));
+      save(draftId, change);
     },
-    [draftId],
+    [draftId, save],
   );
 
   const fill = useCallback(async () => {
@@ -270,10 +270,10 @@ export function PopupApp() {
           </section>
           <DraftEditor draft={phase.draft} fields={fields} t={t} onEdit={edit} />
           <footer className="footer">
-            <p className="save-state" role="status" data-testid="save-state" data-pending={pendingSaves}>
-              {saveError ? null : pendingSaves === 0 ? t('popup.saved') : ''}
+            <p className="save-state" role="status" data-testid="save-state" data-pending={saver.pending}>
+              {saver.error ? null : saver.pending === 0 ? t('popup.saved') : ''}
             </p>
-            {saveError ? <ErrorMessage error={saveError} t={t} /> : null}
+            {saver.error ? <ErrorMessage error={saver.error} t={t} testId="save-error" /> : null}
             <ValidationList problems={problems} t={t} />
             <p className="hint">{t('fill.note')}</p>
             <button

@@ -19,6 +19,7 @@ export const errorCodeSchema = z.enum([
   'save-failed',
   'draft-invalid',
   'attachment-missing',
+  'background-unavailable',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

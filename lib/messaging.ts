@@ -98,7 +98,19 @@ export async function sendMessage<T extends MessageType>(
   type: T,
   data: RequestOf<T>,
 ): Promise<ResponseOf<T>> {
-  const raw: unknown = await browser.runtime.sendMessage({ type, data });
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage({ type, data });
+  } catch (error) {
+    // "Could not establish connection. Receiving end does not exist.": Chromium stopped the
+    // service worker while the message waited for it. Nothing was done; sending again is safe.
+    throw new HelpDraftError(
+      'background-unavailable',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  // No answer at all: the worker stopped before it replied (the channel closed empty).
+  if (raw === undefined) throw new HelpDraftError('background-unavailable', `${type}: no answer`);
   const result = resultSchema.safeParse(raw);
   if (!result.success) throw new HelpDraftError('bad-message', `${type}: no valid answer`);
   if (!result.data.ok) throw new HelpDraftError(result.data.error.code, result.data.error.detail);

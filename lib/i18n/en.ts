@@ -194,6 +194,8 @@ export const en: Record<MessageKey, string> = {
     'Shared and group addresses (comma-separated; ones ending in @, like "info@", match the start)',
 
   'error.draft-invalid': 'The draft cannot be filled into the form yet. Please check it.',
+  'error.background-unavailable':
+    'Could not reach the extension’s background. What you typed is kept, and saving is retried automatically.',
   'error.attachment-missing': 'The data of the attachment “{detail}” is missing.',
   'error.unknown': 'Something unexpected went wrong: {detail}',
   'error.capture-not-allowed':
@@ -237,8 +239,17 @@ export const en: Record<MessageKey, string> = {
   'language.ja': '日本語',
   'language.en': 'English',
 
-  'compose.titleWithError': '[{subject}] {error}',
-  'compose.titleNoError': '[{subject}] Question',
+  'compose.title.troubleshooting.error': '[{subject}] {error}',
+  'compose.title.troubleshooting.summary': '[{subject}] {summary}',
+  'compose.title.troubleshooting.plain': '[{subject}] Question',
+  'compose.title.settings-question.summary': '[{subject}] Settings question: {summary}',
+  'compose.title.settings-question.plain': '[{subject}] Question about the settings',
+  'compose.title.specification.summary': '[{subject}] Specification question: {summary}',
+  'compose.title.specification.plain': '[{subject}] Question about the specification',
+  'compose.title.feature-request.summary': '[{subject}] Feature request: {summary}',
+  'compose.title.feature-request.plain': '[{subject}] Feature request',
+  'compose.title.connector-request.summary': '[{subject}] Connector request: {summary}',
+  'compose.title.connector-request.plain': '[{subject}] Connector request',
   'compose.subjectFallback': 'OneLogin',
   'compose.heading.what': '■ What happened',
   'compose.what': 'The following errors were shown on the screen "{title}".',

@@ -198,6 +198,8 @@ export const ja = {
     '共有・グループアドレス(カンマ区切り。「info@」のように @ で終わるものは前方一致)',
 
   'error.draft-invalid': '下書きにフォームへ入力できない点があります。内容をご確認ください。',
+  'error.background-unavailable':
+    '拡張機能の処理部分に接続できませんでした。入力内容は残っており、自動で保存し直しています。',
   'error.attachment-missing': '添付ファイル「{detail}」のデータが見つかりません。',
   'error.unknown': '予期しないエラーが発生しました: {detail}',
   'error.capture-not-allowed':
@@ -243,8 +245,17 @@ export const ja = {
   'language.ja': '日本語',
   'language.en': 'English',
 
-  'compose.titleWithError': '[{subject}] {error}',
-  'compose.titleNoError': '[{subject}] についての問い合わせ',
+  'compose.title.troubleshooting.error': '[{subject}] {error}',
+  'compose.title.troubleshooting.summary': '[{subject}] {summary}',
+  'compose.title.troubleshooting.plain': '[{subject}] についての問い合わせ',
+  'compose.title.settings-question.summary': '[{subject}] 設定のご質問: {summary}',
+  'compose.title.settings-question.plain': '[{subject}] の設定についてのご質問',
+  'compose.title.specification.summary': '[{subject}] 仕様のご確認: {summary}',
+  'compose.title.specification.plain': '[{subject}] の仕様についてのご確認',
+  'compose.title.feature-request.summary': '[{subject}] 機能リクエスト: {summary}',
+  'compose.title.feature-request.plain': '[{subject}] への機能リクエスト',
+  'compose.title.connector-request.summary': '[{subject}] コネクタ追加のご依頼: {summary}',
+  'compose.title.connector-request.plain': '[{subject}] のコネクタ追加のご依頼',
   'compose.subjectFallback': 'OneLogin',
   'compose.heading.what': '■ 発生している事象',
   'compose.what': '「{title}」の画面で、以下のエラーが表示されました。',

@@ -41,6 +41,11 @@ export const e2eBuild = path.join(projectRoot, '.output/chrome-mv3-e2e');
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /**
+   * The extension's service worker. It stays valid across a stop and restart
+   * of the worker (Chromium reuses its DevTools target), but `evaluate` waits
+   * while the worker is stopped: see service-worker.ts.
+   */
   serviceWorker: Worker;
   close(): Promise<void>;
 }
@@ -50,17 +55,29 @@ export interface LaunchOptions {
   args?: string[];
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /**
+   * A profile directory to use and keep, so a later launch on the same
+   * directory sees what this one stored (a browser restart). The caller
+   * removes it. By default each launch gets a fresh profile, removed on close.
+   */
+  userDataDir?: string;
 }
 
 /**
- * Chromium with a fresh profile, with the given extension loaded or none
- * (the benchmark's baseline). The profile is removed on close.
+ * Chromium with the given extension loaded or none (the benchmark's
+ * baseline), on a fresh profile removed on close unless `userDataDir` names
+ * one to keep.
  */
 export async function launchChromium(
   extensionPath: string | undefined,
-  { args = [], headless = true, viewport = { width: 1200, height: 800 } }: LaunchOptions = {},
+  {
+    args = [],
+    headless = true,
+    viewport = { width: 1200, height: 800 },
+    userDataDir: kept,
+  }: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'helpdraft-chromium-'));
+  const userDataDir = kept ?? (await mkdtemp(path.join(tmpdir(), 'helpdraft-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless,
@@ -87,7 +104,7 @@ export async function launchChromium(
     context,
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (kept === undefined) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,121 @@
+/**
+ * Makes sure every edit typed in the popup lands in the background: each is
+ * sent at once; one the background could not take (Chromium stopped its
+ * service worker meanwhile) waits in the draft's outbox and goes again with
+ * the next edit or after a short wait. Plain TypeScript with an injected
+ * `send`, so the popup only subscribes to it and unit tests drive it.
+ */
+import { toErrorShape, type ErrorShape } from '../errors';
+import type { DraftEdit } from '../schema';
+import { EditOutbox, type Outgoing } from './outbox';
+
+/** Waits before sending failed edits again: quick at first, then every few seconds while the popup is open. */
+export const retryDelaysMs = [250, 500, 1_000, 2_000, 5_000];
+
+export interface SaverState {
+  /** Sends on their way, plus drafts with edits waiting to go again: 0 means everything typed is stored. */
+  pending: number;
+  /** The last failure, while something is not stored yet (or when the background refused an edit). */
+  error?: ErrorShape;
+}
+
+export class DraftSaver<Saved> {
+  private readonly outboxes = new Map<string, EditOutbox>();
+  private inFlight = 0;
+  private state: SaverState = { pending: 0 };
+  private readonly listeners = new Set<() => void>();
+  private readonly savedListeners = new Set<(draftId: string, edit: DraftEdit, saved: Saved) => void>();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAttempt = 0;
+  private paused = false;
+
+  constructor(
+    private readonly send: (draftId: string, edit: DraftEdit) => Promise<Saved>,
+    private readonly delaysMs: number[] = retryDelaysMs,
+  ) {}
+
+  /** Calls `listener` with each stored edit and the background's answer to it. */
+  readonly onSaved = (listener: (draftId: string, edit: DraftEdit, saved: Saved) => void): (() => void) => {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
+  };
+
+  readonly save = (draftId: string, change: DraftEdit): void => {
+    let outbox = this.outboxes.get(draftId);
+    if (!outbox) {
+      outbox = new EditOutbox();
+      this.outboxes.set(draftId, outbox);
+    }
+    this.transmit(draftId, outbox, outbox.send(change));
+  };
+
+  /** The state's identity changes only when it does (useSyncExternalStore's contract). */
+  readonly getState = (): SaverState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Stops the retry timer (the popup's lifetime ended); `resume` starts it again if anything waits. */
+  pause(): void {
+    this.paused = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.waiting() > 0) this.scheduleRetry();
+  }
+
+  private waiting(): number {
+    return [...this.outboxes.values()].filter((outbox) => outbox.pending() !== undefined).length;
+  }
+
+  private update(error: ErrorShape | undefined | 'keep'): void {
+    const pending = this.inFlight + this.waiting();
+    const next: SaverState = { pending, ...(error === 'keep' ? { error: this.state.error } : { error }) };
+    if (next.error === undefined) delete next.error;
+    if (next.pending === this.state.pending && next.error === this.state.error) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private transmit(draftId: string, outbox: EditOutbox, outgoing: Outgoing): void {
+    this.inFlight += 1;
+    this.update('keep');
+    this.send(draftId, outgoing.edit).then(
+      (saved) => {
+        this.inFlight -= 1;
+        this.retryAttempt = 0;
+        for (const listener of this.savedListeners) listener(draftId, outgoing.edit, saved);
+        this.update(this.waiting() === 0 ? undefined : 'keep');
+      },
+      (failure: unknown) => {
+        this.inFlight -= 1;
+        const shape = toErrorShape(failure);
+        // Only a background that was not there is worth trying again; a refused edit would be refused again.
+        if (shape.code === 'background-unavailable') {
+          outbox.failed(outgoing);
+          this.scheduleRetry();
+          this.update(shape);
+        } else {
+          this.update({ code: 'save-failed', detail: shape.detail });
+        }
+      },
+    );
+  }
+
+  private scheduleRetry(): void {
+    if (this.paused || this.retryTimer !== undefined) return;
+    const delay = this.delaysMs[Math.min(this.retryAttempt, this.delaysMs.length - 1)] ?? 1_000;
+    this.retryAttempt += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      for (const [draftId, outbox] of this.outboxes) {
+        if (outbox.pending()) this.transmit(draftId, outbox, outbox.send({}));
+      }
+    }, delay);
+  }
+}
