@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getAttachmentBlob } from '@/lib/attachments';
 import type { Translate } from '@/lib/i18n';
 import type { AttachmentRef } from '@/lib/schema';
+import { ErrorMessage } from './ErrorMessage';
+import type { AttachmentActions } from './useAttachmentIntake';
 
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
@@ -29,9 +31,36 @@ function AttachmentPreview({ attachment, t }: { attachment: AttachmentRef; t: Tr
   ) : null;
 }
 
-export function AttachmentList({ attachments, t }: { attachments: AttachmentRef[]; t: Translate }) {
+/** The draft's attachments with previews; files are added by the picker or by dropping them on the list. */
+export function AttachmentList({
+  attachments,
+  actions,
+  t,
+}: {
+  attachments: AttachmentRef[];
+  actions: AttachmentActions;
+  t: Translate;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
   return (
-    <section className="block" aria-labelledby="attachments-heading">
+    <section
+      className={`block attachments-zone${dragging ? ' dragging' : ''}`}
+      aria-labelledby="attachments-heading"
+      data-testid="attachment-zone"
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        actions.add([...event.dataTransfer.files]);
+      }}
+    >
       <h2 id="attachments-heading">{t('field.attachments')}</h2>
       {attachments.length === 0 ? (
         <p className="muted">{t('field.noAttachments')}</p>
@@ -48,11 +77,59 @@ export function AttachmentList({ attachments, t }: { attachments: AttachmentRef[
                     ? ` · ${t('attachment.dimensions', { width: attachment.width, height: attachment.height })}`
                     : ''}
                 </span>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="attachment-remove"
+                  disabled={actions.busy}
+                  aria-label={t('attachment.removeLabel', { name: attachment.name })}
+                  onClick={() => actions.remove(attachment.id)}
+                >
+                  {t('attachment.remove')}
+                </button>
               </div>
             </li>
           ))}
         </ul>
       )}
+      {actions.refusals.length > 0 ? (
+        <ul className="errors">
+          {actions.refusals.map((refusal) => (
+            <li
+              key={refusal.params?.name}
+              role="alert"
+              data-testid="attachment-refused"
+              data-key={refusal.key}
+            >
+              {t(refusal.key, refusal.params)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {actions.error ? <ErrorMessage error={actions.error} t={t} testId="attachment-error" /> : null}
+      <div className="attachment-add">
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          data-testid="attachment-input"
+          onChange={(event) => {
+            actions.add([...(event.target.files ?? [])]);
+            // The same file may be chosen again after removing it.
+            event.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          data-testid="attachment-add"
+          disabled={actions.busy}
+          onClick={() => input.current?.click()}
+        >
+          {actions.busy ? t('attachment.adding') : t('attachment.add')}
+        </button>
+        <span className="muted">{t('attachment.dropHint')}</span>
+      </div>
     </section>
   );
 }

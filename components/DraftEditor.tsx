@@ -17,6 +17,7 @@ import { GuidedQuestions, SuggestionReason } from './GuidedQuestions';
 import { CaptureDetails } from './CaptureDetails';
 import { ErrorList } from './ErrorList';
 import { FillReportList } from './FillReportList';
+import type { AttachmentActions } from './useAttachmentIntake';
 
 export type EditableFields = Pick<
   Draft,
@@ -30,10 +31,11 @@ interface DraftEditorProps {
   fields: EditableFields;
   t: Translate;
   onEdit: (edit: DraftEdit) => void;
+  attachmentActions: AttachmentActions;
 }
 
 /** The draft's fields, every change handed to `onEdit` at once (the caller saves it). */
-export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
+export function DraftEditor({ draft, fields, t, onEdit, attachmentActions }: DraftEditorProps) {
   const titleLength = [...fields.title].length;
   const prioritySuggestion = suggestPriority(fields.answers);
   const categorySuggestion = suggestCategory(draft.capture ?? { url: '', errors: [] }, fields.answers);
@@ -161,7 +163,7 @@ export function DraftEditor({ draft, fields, t, onEdit }: DraftEditorProps) {
         </div>
       ) : null}
 
-      <AttachmentList attachments={draft.attachments} t={t} />
+      <AttachmentList attachments={draft.attachments} actions={attachmentActions} t={t} />
       <Checklist items={buildChecklist({ ...draft, ...fields })} t={t} />
       {draft.fillReport ? <FillReportList report={draft.fillReport} t={t} /> : null}
     </>

@@ -13,6 +13,7 @@ import { DraftList, type DraftListActions } from './DraftList';
 import { ErrorMessage } from './ErrorMessage';
 import { ValidationList } from './ValidationList';
 import { useDraftList } from './useDraftList';
+import { useAttachmentIntake } from './useAttachmentIntake';
 import { useDraftSaver } from './useDraftSaver';
 import { useSettings } from './useSettings';
 
@@ -123,6 +124,14 @@ export function PopupApp() {
       save(draftId, change);
     },
     [draftId, save],
+  );
+
+  // The background rewrote an untouched description to list the attachments.
+  const attachmentActions = useAttachmentIntake(
+    draftId,
+    useCallback((description: string) => {
+      setFields((current) => (current ? { ...current, description } : current));
+    }, []),
   );
 
   const fill = useCallback(async () => {
@@ -268,7 +277,13 @@ export function PopupApp() {
               <ErrorMessage error={phase.draft.capture.screenshotProblem} t={t} />
             ) : null}
           </section>
-          <DraftEditor draft={phase.draft} fields={fields} t={t} onEdit={edit} />
+          <DraftEditor
+            draft={phase.draft}
+            fields={fields}
+            t={t}
+            onEdit={edit}
+            attachmentActions={attachmentActions}
+          />
           <footer className="footer">
             <p className="save-state" role="status" data-testid="save-state" data-pending={saver.pending}>
               {saver.error ? null : saver.pending === 0 ? t('popup.saved') : ''}

@@ -20,6 +20,7 @@ export const errorCodeSchema = z.enum([
   'draft-invalid',
   'attachment-missing',
   'background-unavailable',
+  'attachment-refused',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { errorShapeSchema, HelpDraftError, toErrorShape } from './errors';
 import {
+  attachmentRefSchema,
   draftEditSchema,
   draftSchema,
   draftStatusSchema,
@@ -16,6 +17,11 @@ import {
 
 /** Extension pages (popup, options) versus content scripts running in a web page. */
 export type SenderKind = 'extension-page' | 'content-script';
+
+/** After attachments changed: the description too, when HelpDraft had written it and rewrote it to list them. */
+const attachmentsChangedSchema = draftSchema
+  .pick({ attachments: true })
+  .extend({ rewrittenDescription: z.string().optional() });
 
 export const protocol = {
   /** Popup → background: the draft for this tab, capturing the tab first when it has none (or on `recapture`). */
@@ -49,6 +55,18 @@ export const protocol = {
     from: 'extension-page',
     request: z.object({ draftId: z.string() }),
     response: z.object({ draftId: z.string() }),
+  },
+  /** Popup → background: files the popup stored in IndexedDB, to add to the draft (checked again there). */
+  addAttachments: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string(), attachments: z.array(attachmentRefSchema).min(1) }),
+    response: attachmentsChangedSchema,
+  },
+  /** Popup → background: take an attachment off the draft and delete its bytes. */
+  removeAttachment: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string(), attachmentId: z.string() }),
+    response: attachmentsChangedSchema,
   },
   /** Popup → background: delete the draft and its attachments. */
   deleteDraft: {

@@ -4,9 +4,10 @@
  * overwrite each other (read-modify-write of one storage key).
  */
 import { deleteAttachment, getAttachmentBlob, putAttachment } from '../attachments';
-import { applyDraftEdit } from '../draft/edit';
+import { readHead, refusalOf } from '../attachment-intake';
+import { applyDraftEdit, withAttachments } from '../draft/edit';
 import { HelpDraftError } from '../errors';
-import type { Draft, DraftEdit, DraftStatus, FillReport } from '../schema';
+import type { AttachmentRef, Draft, DraftEdit, DraftStatus, FillReport } from '../schema';
 import { migrateDrafts, readDraft, removeDraft, writeDraft } from '../storage';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -110,5 +111,68 @@ export function duplicateDraft(
     };
     await writeDraft(copy);
     return { draftId: copy.id };
+  });
+}
+
+interface AttachmentsChanged {
+  attachments: AttachmentRef[];
+  rewrittenDescription?: string;
+}
+
+function attachmentsChanged(before: Draft, after: Draft): AttachmentsChanged {
+  return after.description === before.description
+    ? { attachments: after.attachments }
+    : { attachments: after.attachments, rewrittenDescription: after.description };
+}
+
+/**
+ * Files the popup stored in IndexedDB, added to the draft once checked here
+ * too: the bytes must be there, be as large as said, and not be a ZIP (by
+ * signature as well) or over the size limit. Refused bytes are deleted.
+ */
+export function addAttachments(
+  draftId: string,
+  refs: AttachmentRef[],
+  now: string,
+): Promise<AttachmentsChanged> {
+  return queued(async () => {
+    const draft = await existing(draftId);
+    const refused: string[] = [];
+    for (const ref of refs) {
+      const blob = await getAttachmentBlob(ref.id);
+      const ok =
+        blob !== undefined &&
+        blob.size === ref.size &&
+        !refusalOf(ref.name, ref.type, ref.size, await readHead(blob));
+      if (!ok) refused.push(ref.name);
+    }
+    if (refused.length > 0) {
+      await Promise.all(refs.map((ref) => deleteAttachment(ref.id).catch(() => undefined)));
+      throw new HelpDraftError('attachment-refused', refused.join(', '));
+    }
+    const next = withAttachments(draft, [...draft.attachments, ...refs], now);
+    await writeDraft(next);
+    return attachmentsChanged(draft, next);
+  });
+}
+
+/** Takes an attachment off the draft and deletes its bytes. */
+export function removeAttachment(
+  draftId: string,
+  attachmentId: string,
+  now: string,
+): Promise<AttachmentsChanged> {
+  return queued(async () => {
+    const draft = await existing(draftId);
+    const removed = draft.attachments.find((attachment) => attachment.id === attachmentId);
+    if (!removed) throw new HelpDraftError('attachment-missing', attachmentId);
+    const next = withAttachments(
+      draft,
+      draft.attachments.filter((attachment) => attachment.id !== attachmentId),
+      now,
+    );
+    await writeDraft(next);
+    await deleteAttachment(attachmentId).catch(() => undefined);
+    return attachmentsChanged(draft, next);
   });
 }

@@ -1,6 +1,13 @@
 import type { Handlers } from '../messaging';
 import { openDraftForTab } from './capture-tab';
-import { applyEdit, deleteDraft, duplicateDraft, setDraftStatus } from './drafts';
+import {
+  addAttachments,
+  applyEdit,
+  deleteDraft,
+  duplicateDraft,
+  removeAttachment,
+  setDraftStatus,
+} from './drafts';
 import { fillDraft, fillPayloadFor } from './fill-draft';
 
 /** One handler for every message of the protocol (the type demands each; a meta-test checks it too). */
@@ -17,6 +24,10 @@ export function createHandlers(): Handlers {
       await deleteDraft(draftId);
       return {};
     },
+    addAttachments: ({ draftId, attachments }) =>
+      addAttachments(draftId, attachments, new Date().toISOString()),
+    removeAttachment: ({ draftId, attachmentId }) =>
+      removeAttachment(draftId, attachmentId, new Date().toISOString()),
     fillDraft: ({ draftId }) => fillDraft(draftId),
     getFillPayload: (_request, sender) => fillPayloadFor(sender),
   };

@@ -4,7 +4,7 @@
  * them by hand; the connector field is cleared for anything but a connector
  * request (SPEC #6: leave it unset for every other inquiry).
  */
-import type { Capture, Draft, DraftEdit, Locale } from '../schema';
+import type { AttachmentRef, Capture, Draft, DraftEdit, Locale } from '../schema';
 import { composeFor, composeTitle } from './compose';
 import { suggestCategory, suggestPriority } from './suggest';
 
@@ -64,4 +64,16 @@ export function applyDraftEdit(draft: Draft, edit: DraftEdit, now: string): Draf
     ...(overridden.category ? {} : { category: suggestCategory(capture, answers).category }),
     connector: answers.inquiryType === 'connector-request' ? next.connector : '',
   };
+}
+
+/**
+ * The draft with another set of attachments: a description still as
+ * HelpDraft wrote it lists them (the writing guide's attachments section).
+ */
+export function withAttachments(draft: Draft, attachments: AttachmentRef[], now: string): Draft {
+  const next: Draft = { ...draft, attachments, updatedAt: now };
+  const locale = draft.capture ? descriptionLocale(draft, draft.capture) : undefined;
+  return draft.capture && locale
+    ? { ...next, description: composeFor(draft.capture, attachments, draft.answers, locale) }
+    : next;
 }

@@ -152,6 +152,11 @@ export const en: Record<MessageKey, string> = {
   'checklist.done': 'done',
   'checklist.missing': 'missing',
 
+  'attachment.add': 'Add files',
+  'attachment.adding': 'Adding…',
+  'attachment.dropHint': 'or drop them here (no ZIP files; up to 50 MB each).',
+  'attachment.remove': 'Remove',
+  'attachment.removeLabel': 'Remove “{name}” from the attachments',
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': 'Screenshot to attach: {name}',
@@ -196,6 +201,8 @@ export const en: Record<MessageKey, string> = {
   'error.draft-invalid': 'The draft cannot be filled into the form yet. Please check it.',
   'error.background-unavailable':
     'Could not reach the extension’s background. What you typed is kept, and saving is retried automatically.',
+  'error.attachment-refused':
+    '“{detail}” cannot be attached: it is a ZIP file, larger than 50 MB, or could not be read.',
   'error.attachment-missing': 'The data of the attachment “{detail}” is missing.',
   'error.unknown': 'Something unexpected went wrong: {detail}',
   'error.capture-not-allowed':

@@ -156,6 +156,11 @@ export const ja = {
   'checklist.done': '済',
   'checklist.missing': '不足',
 
+  'attachment.add': 'ファイルを追加',
+  'attachment.adding': '追加しています…',
+  'attachment.dropHint': 'ここへのドロップでも追加できます（ZIP は不可、1 ファイル 50 MB まで）。',
+  'attachment.remove': '外す',
+  'attachment.removeLabel': '「{name}」を添付から外す',
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': '添付する画面キャプチャ: {name}',
@@ -200,6 +205,8 @@ export const ja = {
   'error.draft-invalid': '下書きにフォームへ入力できない点があります。内容をご確認ください。',
   'error.background-unavailable':
     '拡張機能の処理部分に接続できませんでした。入力内容は残っており、自動で保存し直しています。',
+  'error.attachment-refused':
+    '「{detail}」は添付できません。ZIP ファイル、50 MB を超えるファイル、または読み込めなかったファイルです。',
   'error.attachment-missing': '添付ファイル「{detail}」のデータが見つかりません。',
   'error.unknown': '予期しないエラーが発生しました: {detail}',
   'error.capture-not-allowed':

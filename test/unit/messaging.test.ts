@@ -39,6 +39,8 @@ const okHandlers: Handlers = {
   setDraftStatus: async () => ({}),
   duplicateDraft: async ({ draftId }) => ({ draftId: `copy-of-${draftId}` }),
   deleteDraft: async () => ({}),
+  addAttachments: async ({ attachments }) => ({ attachments }),
+  removeAttachment: async () => ({ attachments: [] }),
   fillDraft: async () => {
     throw new HelpDraftError('permission-missing', 'https://support.onelogin.jp');
   },
