@@ -4,7 +4,7 @@ import { validateDraft } from '@/lib/draft/validate';
 import { HelpDraftError, toErrorShape, type ErrorShape } from '@/lib/errors';
 import type { MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { resolveTargetTabId } from '@/lib/popup-target';
+import { isTabView, requestedDraftId, resolveTargetTabId, tabViewPath } from '@/lib/popup-target';
 import type { Draft, DraftEdit } from '@/lib/schema';
 import { readDraft, watchDraft } from '@/lib/storage';
 import { readableTime } from '@/lib/time';
@@ -28,6 +28,15 @@ type View = 'editor' | 'list';
 
 type ListAction = () => Promise<void>;
 
+/** The draft of the tab from the background, which captures the tab when it has none (or on `recapture`). */
+async function capturedDraftId(tabId: number | undefined, recapture: boolean): Promise<string> {
+  if (tabId === undefined) throw new HelpDraftError('tab-not-found');
+  performance.mark('helpdraft:draft-requested');
+  const { draftId } = await sendMessage('openDraftForTab', { tabId, recapture });
+  performance.mark('helpdraft:draft-answered');
+  return draftId;
+}
+
 function editableFields(draft: Draft): EditableFields {
   const { title, description, priority, category, cc, connector, answers } = draft;
   return { title, description, priority, category, cc, connector, answers };
@@ -50,6 +59,7 @@ export function PopupApp() {
   const [notice, setNotice] = useState<MessageKey>();
   const drafts = useDraftList(view === 'list');
   const tabId = useRef<number>(undefined);
+  const [inTab] = useState(() => isTabView(window.location.search));
 
   // Sets state only after its first await, so the mount effect below never renders twice synchronously.
   const showDraft = useCallback(async (draftId: string) => {
@@ -63,10 +73,14 @@ export function PopupApp() {
   const open = useCallback(
     async (recapture: boolean) => {
       try {
-        tabId.current ??= await resolveTargetTabId(window.location.search);
-        performance.mark('helpdraft:draft-requested');
-        const { draftId } = await sendMessage('openDraftForTab', { tabId: tabId.current, recapture });
-        performance.mark('helpdraft:draft-answered');
+        const requested = recapture ? undefined : requestedDraftId(window.location.search);
+        // Resolved even for a requested draft, which opens without it: a recapture from there needs it.
+        tabId.current = await (tabId.current ??
+          resolveTargetTabId(window.location.search).catch((error: unknown) => {
+            if (requested) return undefined;
+            throw error;
+          }));
+        const draftId = requested ?? (await capturedDraftId(tabId.current, recapture));
         await showDraft(draftId);
       } catch (error) {
         setPhase({ name: 'failed', error: toErrorShape(error) });
@@ -80,6 +94,8 @@ export function PopupApp() {
   }, [open]);
 
   const draftId = phase.name === 'ready' ? phase.draft.id : undefined;
+  const saver = useDraftSaver();
+  const { save, onSaved, isIdle } = saver;
   // When the draft is first on screen: the benchmark's "popup open to an editable draft" (docs/PERFORMANCE.md).
   const shown = loaded && draftId !== undefined;
   useEffect(() => {
@@ -91,16 +107,19 @@ export function PopupApp() {
     if (!draftId) return;
     const controller = new AbortController();
     // The background updates status, fill report and attachments; the fields being typed stay local.
+    // The fields follow storage too (the same draft edited in a tab, or the other way round),
+    // but only while everything typed here is stored: a value on its way is never overwritten.
     watchDraft(
       draftId,
-      (draft) => setPhase(draft ? { name: 'ready', draft } : { name: 'closed' }),
+      (draft) => {
+        setPhase(draft ? { name: 'ready', draft } : { name: 'closed' });
+        if (draft && isIdle()) setFields(editableFields(draft));
+      },
       controller.signal,
     );
     return () => controller.abort();
-  }, [draftId]);
+  }, [draftId, isIdle]);
 
-  const saver = useDraftSaver();
-  const { save, onSaved } = saver;
   // New answers may bring a new suggested priority and category, clear the connector,
   // and rewrite a title or description the user has not touched (another template).
   useEffect(
@@ -188,7 +207,7 @@ export function PopupApp() {
     phase.name === 'ready' && fields ? validateDraft({ ...phase.draft, ...fields }, settings) : [];
   if (!loaded) return null;
   return (
-    <main className="popup">
+    <main className={inTab ? 'popup in-tab' : 'popup'}>
       <header className="header">
         <h1>
           {t('app.name')} <span className="tagline">{t('app.tagline')}</span>
@@ -218,6 +237,19 @@ export function PopupApp() {
           >
             {view === 'list' ? t('drafts.back') : t('drafts.button')}
           </button>
+          {draftId && !inTab ? (
+            <button
+              type="button"
+              data-testid="open-in-tab"
+              onClick={() =>
+                void browser.tabs.create({
+                  url: browser.runtime.getURL(tabViewPath(draftId, tabId.current) as '/popup.html'),
+                })
+              }
+            >
+              {t('popup.openInTab')}
+            </button>
+          ) : null}
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popup.settings')}
           </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { DraftSaver } from '@/lib/draft/saver';
 import { sendMessage, type ResponseOf } from '@/lib/messaging';
 
@@ -14,5 +14,7 @@ export function useDraftSaver() {
     return () => saver.pause();
   }, [saver]);
   const state = useSyncExternalStore(saver.subscribe, saver.getState);
-  return { save: saver.save, onSaved: saver.onSaved, ...state };
+  // For storage listeners: whether everything this view typed is stored (then storage has the latest values).
+  const isIdle = useCallback(() => saver.getState().pending === 0, [saver]);
+  return { save: saver.save, onSaved: saver.onSaved, isIdle, ...state };
 }

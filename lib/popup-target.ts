@@ -19,3 +19,24 @@ export async function resolveTargetTabId(search: string): Promise<number> {
   if (tab?.id === undefined) throw new HelpDraftError('tab-not-found');
   return tab.id;
 }
+
+/**
+ * `popup.html?draftId=<id>` opens that draft instead of capturing (the
+ * "open in a tab" view, and outside scripts); ids are HelpDraft's UUIDs.
+ */
+export function requestedDraftId(search: string): string | undefined {
+  const requested = new URLSearchParams(search).get('draftId');
+  return requested !== null && /^[\w-]{1,64}$/.test(requested) ? requested : undefined;
+}
+
+/** The popup opened as a page in a tab (`view=tab`): wider, and no "open in a tab" button. */
+export function isTabView(search: string): boolean {
+  return new URLSearchParams(search).get('view') === 'tab';
+}
+
+/** The address of the same draft in a tab, bound to the draft's source tab for a recapture. */
+export function tabViewPath(draftId: string, sourceTabId: number | undefined): string {
+  const parameters = new URLSearchParams({ draftId, view: 'tab' });
+  if (sourceTabId !== undefined) parameters.set('tabId', String(sourceTabId));
+  return `/popup.html?${parameters.toString()}`;
+}

@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   'popup.source': 'Captured from',
   'popup.capturedAt': 'Captured at {time}',
   'popup.noTab': 'No screen to capture was found. Open a OneLogin page and try again.',
+  'popup.openInTab': 'Open in a tab',
   'popup.retry': 'Try again',
   'drafts.button': 'Drafts',
   'drafts.back': 'Back to the editor',

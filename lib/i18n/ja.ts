@@ -16,6 +16,7 @@ export const ja = {
   'popup.source': '取り込み元',
   'popup.capturedAt': '取り込み日時: {time}',
   'popup.noTab': '取り込む画面が見つかりません。OneLogin の画面を開いてから、もう一度お試しください。',
+  'popup.openInTab': 'タブで開く',
   'popup.retry': '再試行',
   'drafts.button': '下書き一覧',
   'drafts.back': '編集に戻る',

@@ -163,4 +163,31 @@ describe('the drafts list', () => {
     expect(stored['draft:0b7d3c1e-2222-4c5e-9a55-000000000002']).toMatchObject({ title: 3 });
     await popup.close();
   });
+
+  it('opens the same draft in a tab for long edits, the two views kept in sync', async () => {
+    const { page, popup, title } = await capture(server.urls.userEdit);
+    const tabOpened = browser.context.waitForEvent('page', (opened) =>
+      opened.url().includes('popup.html?draftId='),
+    );
+    await popup.getByTestId('open-in-tab').click();
+    const tab = await tabOpened;
+    await tab.getByTestId('draft-title').waitFor();
+    await expect(tab.getByTestId('draft-title').inputValue()).resolves.toBe(title);
+    await expect(tab.getByTestId('open-in-tab').count()).resolves.toBe(0);
+    await expect(tab.locator('main.in-tab').count()).resolves.toBe(1);
+
+    await tab.getByTestId('draft-title').fill('タブで書き直した件名');
+    await expect.poll(() => popup.getByTestId('draft-title').inputValue()).toBe('タブで書き直した件名');
+    await popup.getByTestId('draft-cc').fill('hanako@example.co.jp');
+    await expect.poll(() => tab.getByTestId('draft-cc').inputValue()).toBe('hanako@example.co.jp');
+
+    // A recapture from the tab captures the page the draft came from, not the tab itself.
+    await tab.getByTestId('capture').click();
+    await expect.poll(() => tab.getByTestId('source-url').getAttribute('title')).toBe(server.urls.userEdit);
+    await expect(tab.getByTestId('draft-title').inputValue()).resolves.not.toBe('タブで書き直した件名');
+
+    await tab.close();
+    await popup.close();
+    await page.close();
+  });
 });
