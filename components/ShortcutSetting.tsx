@@ -19,7 +19,8 @@ export function ShortcutSetting({ t }: { t: Translate }) {
       <span className="label" id="settings-shortcut-label">
         {t('options.shortcut')}
       </span>
-      <p aria-labelledby="settings-shortcut-label">
+      {/* A paragraph may not be named (aria-prohibited-attr); a group, the shortcut and its button, may. */}
+      <p role="group" aria-labelledby="settings-shortcut-label">
         <kbd data-testid="settings-shortcut">{shortcut || t('options.shortcutNone')}</kbd>{' '}
         <button
           type="button"

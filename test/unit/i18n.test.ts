@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { messages, translate } from '@/lib/i18n';
 import { ja } from '@/lib/i18n/ja';
@@ -77,4 +78,93 @@ describe('components hold no hard-coded user-facing text', () => {
     );
     expect([...jsxText, ...attributes]).toEqual([]);
   });
+
+  // The same, read from the syntax tree: also text in `{'…'}`, in a ternary's branch, in a
+  // template literal, and in attributes given as expressions (`aria-label={`…`}`).
+  it.each(files)('%s, read as a syntax tree', (file) => {
+    expect(hardCodedText(file, readFileSync(path.join(root, file), 'utf8'))).toEqual([]);
+  });
+
+  it('the syntax-tree check finds literal words wherever JSX shows them', () => {
+    const source = `const view = (
+      <section aria-label={'Attachments'} title={\`Open \${name}\`} data-state="open">
+        Drafts
+        {busy ? 'Adding…' : t('attachment.add')}
+        {t(ok ? 'popup.saved' : 'popup.loading')}
+        <Field label="件名" hint={t('field.titleHint')} className="wide" />
+        {\`\${width}×\${height} @\${ratio}x\`}
+      </section>
+    );`;
+    expect(hardCodedText('example.tsx', source)).toEqual([
+      'Attachments',
+      'Open ',
+      'Drafts',
+      'Adding…',
+      '件名',
+    ]);
+  });
 });
+
+/** A word in any language: two letters in a row, or one Japanese character (`1x`, `px` units aside). */
+const word = /\p{L}{2}|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/** Attributes and component props whose value a user sees or hears. */
+const userFacingAttributes = new Set([
+  'alt',
+  'title',
+  'placeholder',
+  'label',
+  'hint',
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-placeholder',
+  'aria-valuetext',
+]);
+
+/** The string literals an expression shows as they are: not the keys handed to `t`, not comparisons. */
+function shownLiterals(expression: ts.Expression): string[] {
+  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression))
+    return [expression.text];
+  if (ts.isTemplateExpression(expression))
+    return [
+      expression.head.text,
+      ...expression.templateSpans.flatMap((span) => [...shownLiterals(span.expression), span.literal.text]),
+    ];
+  if (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression))
+    return shownLiterals(expression.expression);
+  if (ts.isConditionalExpression(expression))
+    return [...shownLiterals(expression.whenTrue), ...shownLiterals(expression.whenFalse)];
+  if (ts.isBinaryExpression(expression)) {
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return shownLiterals(expression.right);
+    if (
+      operator === ts.SyntaxKind.PlusToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.QuestionQuestionToken
+    )
+      return [...shownLiterals(expression.left), ...shownLiterals(expression.right)];
+  }
+  if (ts.isArrayLiteralExpression(expression)) return expression.elements.flatMap(shownLiterals);
+  return [];
+}
+
+/** Literal words a TSX file shows: JSX text, literal children, user-facing attributes. */
+function hardCodedText(file: string, source: string): string[] {
+  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) found.push(node.text.trim());
+    else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent))
+      found.push(...shownLiterals(node.expression));
+    else if (ts.isJsxAttribute(node) && userFacingAttributes.has(node.name.getText(sourceFile))) {
+      const value = node.initializer;
+      if (value && ts.isStringLiteral(value)) found.push(value.text);
+      else if (value && ts.isJsxExpression(value) && value.expression)
+        found.push(...shownLiterals(value.expression));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found.filter((text) => word.test(text));
+}
