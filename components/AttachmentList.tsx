@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { getAttachmentBlob } from '@/lib/attachments';
 import type { Translate } from '@/lib/i18n';
 import type { AttachmentRef } from '@/lib/schema';
+import { Annotator } from './Annotator';
 import { ErrorMessage } from './ErrorMessage';
+import type { AnnotationActions } from './useAnnotation';
 import type { AttachmentActions } from './useAttachmentIntake';
 
 export function formatBytes(size: number): string {
@@ -35,14 +37,17 @@ function AttachmentPreview({ attachment, t }: { attachment: AttachmentRef; t: Tr
 export function AttachmentList({
   attachments,
   actions,
+  annotation,
   t,
 }: {
   attachments: AttachmentRef[];
   actions: AttachmentActions;
+  annotation?: AnnotationActions;
   t: Translate;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const annotating = attachments.find((attachment) => attachment.id === annotation?.editing);
   return (
     <section
       className={`block attachments-zone${dragging ? ' dragging' : ''}`}
@@ -62,12 +67,28 @@ export function AttachmentList({
       }}
     >
       <h2 id="attachments-heading">{t('field.attachments')}</h2>
+      {annotation && annotating ? (
+        <Annotator
+          key={annotating.id}
+          attachment={annotating}
+          busy={annotation.busy}
+          {...(annotation.error ? { error: annotation.error } : {})}
+          onSave={(image) => annotation.save(annotating, image)}
+          onCancel={annotation.close}
+          t={t}
+        />
+      ) : null}
       {attachments.length === 0 ? (
         <p className="muted">{t('field.noAttachments')}</p>
       ) : (
         <ul className="attachments">
           {attachments.map((attachment) => (
-            <li key={attachment.id} data-testid="attachment-item" data-name={attachment.name}>
+            <li
+              key={attachment.id}
+              data-testid="attachment-item"
+              data-name={attachment.name}
+              data-annotated={attachment.original ? 'true' : undefined}
+            >
               <AttachmentPreview attachment={attachment} t={t} />
               <div className="attachment-meta">
                 <span className="attachment-name">{attachment.name}</span>
@@ -87,6 +108,33 @@ export function AttachmentList({
                 >
                   {t('attachment.remove')}
                 </button>
+                {annotation && attachment.type.startsWith('image/') ? (
+                  <span className="attachment-annotate">
+                    {attachment.original ? <span className="badge">{t('annotate.annotated')}</span> : null}
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="attachment-annotate"
+                      disabled={annotation.busy || annotation.editing !== undefined}
+                      aria-label={t('annotate.openLabel', { name: attachment.name })}
+                      onClick={() => annotation.open(attachment.id)}
+                    >
+                      {t('annotate.open')}
+                    </button>
+                    {attachment.original ? (
+                      <button
+                        type="button"
+                        className="link"
+                        data-testid="attachment-restore-original"
+                        disabled={annotation.busy || annotation.editing !== undefined}
+                        aria-label={t('annotate.restoreLabel', { name: attachment.name })}
+                        onClick={() => annotation.restore(attachment.id)}
+                      >
+                        {t('annotate.restore')}
+                      </button>
+                    ) : null}
+                  </span>
+                ) : null}
               </div>
             </li>
           ))}
@@ -107,6 +155,9 @@ export function AttachmentList({
         </ul>
       ) : null}
       {actions.error ? <ErrorMessage error={actions.error} t={t} testId="attachment-error" /> : null}
+      {annotation?.error && !annotating ? (
+        <ErrorMessage error={annotation.error} t={t} testId="attachment-error" />
+      ) : null}
       <div className="attachment-add">
         <input
           ref={input}

@@ -18,6 +18,7 @@ import { CaptureDetails } from './CaptureDetails';
 import { ErrorList } from './ErrorList';
 import { FillReportList } from './FillReportList';
 import type { AttachmentActions } from './useAttachmentIntake';
+import type { AnnotationActions } from './useAnnotation';
 
 export type EditableFields = Pick<
   Draft,
@@ -32,10 +33,12 @@ interface DraftEditorProps {
   t: Translate;
   onEdit: (edit: DraftEdit) => void;
   attachmentActions: AttachmentActions;
+  /** Annotating the draft's images; without it, images get no annotate button. */
+  annotation?: AnnotationActions;
 }
 
 /** The draft's fields, every change handed to `onEdit` at once (the caller saves it). */
-export function DraftEditor({ draft, fields, t, onEdit, attachmentActions }: DraftEditorProps) {
+export function DraftEditor({ draft, fields, t, onEdit, attachmentActions, annotation }: DraftEditorProps) {
   const titleLength = [...fields.title].length;
   const prioritySuggestion = suggestPriority(fields.answers);
   const categorySuggestion = suggestCategory(draft.capture ?? { url: '', errors: [] }, fields.answers);
@@ -163,7 +166,12 @@ export function DraftEditor({ draft, fields, t, onEdit, attachmentActions }: Dra
         </div>
       ) : null}
 
-      <AttachmentList attachments={draft.attachments} actions={attachmentActions} t={t} />
+      <AttachmentList
+        attachments={draft.attachments}
+        actions={attachmentActions}
+        {...(annotation ? { annotation } : {})}
+        t={t}
+      />
       <Checklist items={buildChecklist({ ...draft, ...fields })} t={t} />
       {draft.fillReport ? <FillReportList report={draft.fillReport} t={t} /> : null}
     </>

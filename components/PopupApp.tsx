@@ -14,6 +14,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { ValidationList } from './ValidationList';
 import { useDraftList } from './useDraftList';
 import { useAttachmentIntake } from './useAttachmentIntake';
+import { useAnnotation } from './useAnnotation';
 import { useDraftSaver } from './useDraftSaver';
 import { useSettings } from './useSettings';
 
@@ -152,6 +153,13 @@ export function PopupApp() {
       setFields((current) => (current ? { ...current, description } : current));
     }, []),
   );
+  // The same when an annotated image was renamed (a JPEG becomes a PNG) or restored.
+  const annotation = useAnnotation(
+    draftId,
+    useCallback((description: string) => {
+      setFields((current) => (current ? { ...current, description } : current));
+    }, []),
+  );
 
   const fill = useCallback(async () => {
     if (!draftId) return;
@@ -216,8 +224,10 @@ export function PopupApp() {
           <button
             type="button"
             data-testid="capture"
-            disabled={phase.name === 'loading'}
+            // Busy, not disabled, while capturing: a disabled button would drop the keyboard's focus.
+            aria-disabled={phase.name === 'loading' || undefined}
             onClick={() => {
+              if (phase.name === 'loading') return;
               setPhase({ name: 'loading' });
               setView('editor');
               setNotice(undefined);
@@ -315,6 +325,7 @@ export function PopupApp() {
             t={t}
             onEdit={edit}
             attachmentActions={attachmentActions}
+            annotation={annotation}
           />
           <footer className="footer">
             <p className="save-state" role="status" data-testid="save-state" data-pending={saver.pending}>
@@ -323,13 +334,17 @@ export function PopupApp() {
             {saver.error ? <ErrorMessage error={saver.error} t={t} testId="save-error" /> : null}
             <ValidationList problems={problems} t={t} />
             <p className="hint">{t('fill.note')}</p>
+            {/* While the form fills, the button only says so: a disabled button would drop the keyboard's focus. */}
             <button
               type="button"
               className="primary"
               data-testid="fill"
-              disabled={fillState.running || problems.length > 0}
+              disabled={problems.length > 0}
+              aria-disabled={fillState.running || undefined}
               aria-describedby={problems.length > 0 ? 'validation-heading' : undefined}
-              onClick={() => void fill()}
+              onClick={() => {
+                if (!fillState.running) void fill();
+              }}
             >
               {fillState.running ? t('fill.running') : t('fill.button')}
             </button>

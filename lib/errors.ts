@@ -21,6 +21,7 @@ export const errorCodeSchema = z.enum([
   'attachment-missing',
   'background-unavailable',
   'attachment-refused',
+  'annotation-invalid',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

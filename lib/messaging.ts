@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { errorShapeSchema, HelpDraftError, toErrorShape } from './errors';
 import {
-  attachmentRefSchema,
   draftEditSchema,
   draftSchema,
   draftStatusSchema,
   fillPayloadSchema,
   fillReportSchema,
+  storedAttachmentRefSchema,
 } from './schema';
 
 /** Extension pages (popup, options) versus content scripts running in a web page. */
@@ -59,11 +59,33 @@ export const protocol = {
   /** Popup → background: files the popup stored in IndexedDB, to add to the draft (checked again there). */
   addAttachments: {
     from: 'extension-page',
-    request: z.object({ draftId: z.string(), attachments: z.array(attachmentRefSchema).min(1) }),
+    request: z.object({ draftId: z.string(), attachments: z.array(storedAttachmentRefSchema).min(1) }),
     response: attachmentsChangedSchema,
   },
   /** Popup → background: take an attachment off the draft and delete its bytes. */
   removeAttachment: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string(), attachmentId: z.string() }),
+    response: attachmentsChangedSchema,
+  },
+  /**
+   * Popup → background: the popup stored an annotated image (PNG) under
+   * `annotatedId`; it replaces the attachment, whose original is kept.
+   */
+  annotateAttachment: {
+    from: 'extension-page',
+    request: z.object({
+      draftId: z.string(),
+      attachmentId: z.string(),
+      annotatedId: z.string().min(1),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      size: z.number().int().positive(),
+    }),
+    response: attachmentsChangedSchema,
+  },
+  /** Popup → background: an annotated image back to its original; the annotated bytes are deleted. */
+  restoreAttachmentOriginal: {
     from: 'extension-page',
     request: z.object({ draftId: z.string(), attachmentId: z.string() }),
     response: attachmentsChangedSchema,

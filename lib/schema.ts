@@ -157,13 +157,23 @@ export const captureSchema = z.object({
 });
 export type Capture = z.infer<typeof captureSchema>;
 
-export const attachmentRefSchema = z.object({
+/** An attachment's bytes in IndexedDB (by `id`) and what is known of them. */
+export const storedAttachmentRefSchema = z.object({
   id: z.string(),
   name: z.string(),
   type: z.string(),
   size: z.number().int().nonnegative(),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
+});
+export type StoredAttachmentRef = z.infer<typeof storedAttachmentRefSchema>;
+
+export const attachmentRefSchema = storedAttachmentRefSchema.extend({
+  /**
+   * On an annotated image: the image as it was before any annotation, its
+   * bytes kept under their own id so "restore original" can bring it back.
+   */
+  original: storedAttachmentRefSchema.optional(),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 

@@ -5,9 +5,18 @@
  */
 import { deleteAttachment, getAttachmentBlob, putAttachment } from '../attachments';
 import { readHead, refusalOf } from '../attachment-intake';
+import { annotatedRef, blobIdsOf, restoredRef, type Annotated } from '../annotate/refs';
 import { applyDraftEdit, withAttachments } from '../draft/edit';
 import { HelpDraftError } from '../errors';
-import type { AttachmentRef, Draft, DraftEdit, DraftStatus, FillReport } from '../schema';
+import { readPngSize } from '../png';
+import type {
+  AttachmentRef,
+  Draft,
+  DraftEdit,
+  DraftStatus,
+  FillReport,
+  StoredAttachmentRef,
+} from '../schema';
 import { migrateDrafts, readDraft, removeDraft, writeDraft } from '../storage';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -75,9 +84,17 @@ export function deleteDraft(draftId: string): Promise<void> {
     await removeDraft(draftId);
     // After the draft is gone: a failure here leaves unreferenced bytes, never a draft without its screenshot.
     await Promise.all(
-      draft.attachments.map((attachment) => deleteAttachment(attachment.id).catch(() => undefined)),
+      draft.attachments.flatMap(blobIdsOf).map((id) => deleteAttachment(id).catch(() => undefined)),
     );
   });
+}
+
+/** A copy of one stored attachment's bytes under a new id. */
+async function copyStored<T extends StoredAttachmentRef>(ref: T, id: string): Promise<T> {
+  const blob = await getAttachmentBlob(ref.id);
+  if (!blob) throw new HelpDraftError('attachment-missing', ref.name);
+  await putAttachment({ ...ref, id }, blob);
+  return { ...ref, id };
 }
 
 /**
@@ -93,10 +110,12 @@ export function duplicateDraft(
   return queued(async () => {
     const source = await existing(draftId);
     const attachments = await Promise.all(
+      // An annotated image's original is copied too: the copy can restore it on its own.
       source.attachments.map(async (attachment) => {
-        const blob = await getAttachmentBlob(attachment.id);
-        if (!blob) throw new HelpDraftError('attachment-missing', attachment.name);
-        return putAttachment({ ...attachment, id: newId() }, blob);
+        const copy = await copyStored(attachment, newId());
+        return attachment.original
+          ? { ...copy, original: await copyStored(attachment.original, newId()) }
+          : copy;
       }),
     );
     const copy: Draft = {
@@ -172,7 +191,79 @@ export function removeAttachment(
       now,
     );
     await writeDraft(next);
-    await deleteAttachment(attachmentId).catch(() => undefined);
+    await Promise.all(blobIdsOf(removed).map((id) => deleteAttachment(id).catch(() => undefined)));
+    return attachmentsChanged(draft, next);
+  });
+}
+
+/** Whether the annotated bytes are what the popup said: a PNG (by signature) of that size and length. */
+async function isAnnotatedPng(blob: Blob | undefined, annotated: Annotated): Promise<boolean> {
+  if (!blob || blob.size !== annotated.size) return false;
+  const size = readPngSize(new Uint8Array(await blob.slice(0, 24).arrayBuffer()));
+  return size?.width === annotated.width && size.height === annotated.height;
+}
+
+/**
+ * The popup stored an annotated image under `annotatedId`: once checked (it
+ * is there, a PNG of the size said), it takes the attachment's place and
+ * the image from before the first annotation stays as its `original`. An
+ * earlier annotation's bytes are deleted (annotating again starts from the
+ * current image, so they are in the new one). Refused bytes are deleted.
+ */
+export function annotateAttachment(
+  draftId: string,
+  attachmentId: string,
+  annotated: Annotated,
+  now: string,
+): Promise<AttachmentsChanged> {
+  return queued(async () => {
+    const refuse = async (code: 'annotation-invalid' | 'attachment-missing', detail: string) => {
+      await deleteAttachment(annotated.annotatedId).catch(() => undefined);
+      return new HelpDraftError(code, detail);
+    };
+    const draft = await readDraft(draftId);
+    if (!draft) throw await refuse('attachment-missing', attachmentId);
+    const current = draft.attachments.find((attachment) => attachment.id === attachmentId);
+    if (!current) throw await refuse('attachment-missing', attachmentId);
+    if (!current.type.startsWith('image/') || blobIdsOf(current).includes(annotated.annotatedId))
+      throw await refuse('annotation-invalid', current.name);
+    if (!(await isAnnotatedPng(await getAttachmentBlob(annotated.annotatedId), annotated)))
+      throw await refuse('annotation-invalid', current.name);
+    const next = withAttachments(
+      draft,
+      draft.attachments.map((attachment) =>
+        attachment.id === attachmentId ? annotatedRef(attachment, annotated) : attachment,
+      ),
+      now,
+    );
+    await writeDraft(next);
+    // The first annotation keeps the bytes it replaced as the original; a later one drops the previous result.
+    if (current.original) await deleteAttachment(current.id).catch(() => undefined);
+    return attachmentsChanged(draft, next);
+  });
+}
+
+/** An annotated image back to its original; the annotated bytes are deleted. */
+export function restoreAttachmentOriginal(
+  draftId: string,
+  attachmentId: string,
+  now: string,
+): Promise<AttachmentsChanged> {
+  return queued(async () => {
+    const draft = await existing(draftId);
+    const current = draft.attachments.find((attachment) => attachment.id === attachmentId);
+    if (!current) throw new HelpDraftError('attachment-missing', attachmentId);
+    const original = restoredRef(current);
+    if (!original) throw new HelpDraftError('annotation-invalid', current.name);
+    if (!(await getAttachmentBlob(original.id)))
+      throw new HelpDraftError('attachment-missing', original.name);
+    const next = withAttachments(
+      draft,
+      draft.attachments.map((attachment) => (attachment.id === attachmentId ? original : attachment)),
+      now,
+    );
+    await writeDraft(next);
+    await deleteAttachment(current.id).catch(() => undefined);
     return attachmentsChanged(draft, next);
   });
 }

@@ -2,10 +2,12 @@ import type { Handlers } from '../messaging';
 import { openDraftForTab } from './capture-tab';
 import {
   addAttachments,
+  annotateAttachment,
   applyEdit,
   deleteDraft,
   duplicateDraft,
   removeAttachment,
+  restoreAttachmentOriginal,
   setDraftStatus,
 } from './drafts';
 import { fillDraft, fillPayloadFor } from './fill-draft';
@@ -28,6 +30,10 @@ export function createHandlers(): Handlers {
       addAttachments(draftId, attachments, new Date().toISOString()),
     removeAttachment: ({ draftId, attachmentId }) =>
       removeAttachment(draftId, attachmentId, new Date().toISOString()),
+    annotateAttachment: ({ draftId, attachmentId, ...annotated }) =>
+      annotateAttachment(draftId, attachmentId, annotated, new Date().toISOString()),
+    restoreAttachmentOriginal: ({ draftId, attachmentId }) =>
+      restoreAttachmentOriginal(draftId, attachmentId, new Date().toISOString()),
     fillDraft: ({ draftId }) => fillDraft(draftId),
     getFillPayload: (_request, sender) => fillPayloadFor(sender),
   };

@@ -41,6 +41,8 @@ const okHandlers: Handlers = {
   deleteDraft: async () => ({}),
   addAttachments: async ({ attachments }) => ({ attachments }),
   removeAttachment: async () => ({ attachments: [] }),
+  annotateAttachment: async () => ({ attachments: [] }),
+  restoreAttachmentOriginal: async () => ({ attachments: [] }),
   fillDraft: async () => {
     throw new HelpDraftError('permission-missing', 'https://support.onelogin.jp');
   },
