@@ -186,11 +186,22 @@ export function PopupApp() {
     }
   }, []);
 
+  // Where keyboard focus goes once the view a list action leads to is on the page: the element
+  // that had it (a button of the list) is gone, and focus would fall back to the page's start.
+  const focusAfter = useRef<string>(undefined);
+  useEffect(() => {
+    const target = focusAfter.current ? document.getElementById(focusAfter.current) : null;
+    if (!target) return;
+    target.focus();
+    focusAfter.current = undefined;
+  }, [view, phase, drafts]);
+
   const listActions: DraftListActions = {
     open: (id) =>
       void listAction(async () => {
         await showDraft(id);
         setView('editor');
+        focusAfter.current = 'draft-title';
       }),
     duplicate: (id) =>
       void listAction(async () => {
@@ -198,6 +209,7 @@ export function PopupApp() {
         await showDraft(copy.draftId);
         setView('editor');
         setNotice('drafts.openedCopy');
+        focusAfter.current = 'draft-title';
       }),
     setStatus: (id, status) =>
       void listAction(async () => {
@@ -208,6 +220,7 @@ export function PopupApp() {
         await sendMessage('deleteDraft', { draftId: id });
         if (id === draftId) setPhase({ name: 'closed' });
         setNotice('drafts.deleted');
+        focusAfter.current = 'drafts-heading';
       }),
   };
 

@@ -95,6 +95,8 @@ describe('the drafts list', () => {
     await copyItem.getByTestId('draft-delete-confirm').click();
     await expect.poll(() => popup.getByTestId('draft-item').count()).toBe(2);
     await expect(popup.getByTestId('popup-notice').textContent()).resolves.toBe('下書きを削除しました。');
+    // Focus does not fall back to the page's start: it lands on the list's heading.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('drafts-heading');
     await expect(storedAttachmentCount(popup)).resolves.toBe(2);
 
     // Open the older draft from the list.
@@ -103,6 +105,7 @@ describe('the drafts list', () => {
       .getByTestId('draft-open')
       .click();
     await expect(popup.getByTestId('draft-title').inputValue()).resolves.toBe(first.title);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('draft-title');
     await expect(popup.getByTestId('source-url').getAttribute('title')).resolves.toBe(server.urls.appSso);
 
     // A fill shows in the list as "filled into the form".
