@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Translate } from '@/lib/i18n';
 import type { Draft, DraftStatus } from '@/lib/schema';
+import type { UnreadableDraft } from '@/lib/storage';
 import { localMinute } from '@/lib/time';
 
 export interface DraftListActions {
@@ -105,15 +106,57 @@ function DraftItem({
   );
 }
 
+/**
+ * A stored draft that cannot be read (damaged, or written by a newer
+ * version): its raw text is shown to copy by hand, and it can be deleted.
+ */
+function UnreadableItem({
+  draft,
+  busy,
+  t,
+  onDelete,
+}: {
+  draft: UnreadableDraft;
+  busy: boolean;
+  t: Translate;
+  onDelete: () => void;
+}) {
+  return (
+    <li className="draft-item unreadable" data-testid="draft-unreadable" data-draft-id={draft.id}>
+      <p className="warning-text">{t('drafts.unreadable', { id: draft.id })}</p>
+      <details>
+        <summary>{t('drafts.unreadableShow')}</summary>
+        <label className="muted" htmlFor={`unreadable-${draft.id}`}>
+          {t('drafts.unreadableHint')}
+        </label>
+        <textarea
+          id={`unreadable-${draft.id}`}
+          data-testid="draft-unreadable-content"
+          readOnly
+          rows={6}
+          value={draft.raw}
+        />
+      </details>
+      <div className="draft-actions">
+        <button type="button" data-testid="draft-unreadable-delete" disabled={busy} onClick={onDelete}>
+          {t('drafts.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 /** Every draft, newest first, each with its status and what can be done with it. */
 export function DraftList({
   drafts,
+  unreadable,
   currentDraftId,
   busy,
   t,
   actions,
 }: {
   drafts: Draft[];
+  unreadable: UnreadableDraft[];
   currentDraftId: string | undefined;
   busy: boolean;
   t: Translate;
@@ -125,7 +168,7 @@ export function DraftList({
       <h2 id="drafts-heading" tabIndex={-1}>
         {t('drafts.heading')}
       </h2>
-      {drafts.length === 0 ? (
+      {drafts.length === 0 && unreadable.length === 0 ? (
         <p className="muted">{t('drafts.empty')}</p>
       ) : (
         <ul className="draft-list">
@@ -137,6 +180,15 @@ export function DraftList({
               busy={busy}
               t={t}
               actions={actions}
+            />
+          ))}
+          {unreadable.map((draft) => (
+            <UnreadableItem
+              key={draft.id}
+              draft={draft}
+              busy={busy}
+              t={t}
+              onDelete={() => actions.remove(draft.id)}
             />
           ))}
         </ul>

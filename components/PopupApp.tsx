@@ -287,7 +287,14 @@ export function PopupApp() {
         <>
           {listError ? <ErrorMessage error={listError} t={t} testId="drafts-error" /> : null}
           {drafts ? (
-            <DraftList drafts={drafts} currentDraftId={draftId} busy={listBusy} t={t} actions={listActions} />
+            <DraftList
+              drafts={drafts.drafts}
+              unreadable={drafts.unreadable}
+              currentDraftId={draftId}
+              busy={listBusy}
+              t={t}
+              actions={listActions}
+            />
           ) : (
             <p className="status">{t('popup.loading')}</p>
           )}

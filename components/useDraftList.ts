@@ -1,20 +1,26 @@
 import { useEffect, useState } from 'react';
 import type { Draft } from '@/lib/schema';
-import { newestFirst, readDrafts, watchDraftList } from '@/lib/storage';
+import { newestFirst, readDraftList, watchDraftList, type UnreadableDraft } from '@/lib/storage';
+
+export interface DraftListState {
+  drafts: Draft[];
+  /** Stored drafts that do not parse: shown so their text can be recovered, never dropped silently. */
+  unreadable: UnreadableDraft[];
+}
 
 /** Every draft, newest first, kept current while `active` (the list is showing); undefined until read. */
-export function useDraftList(active: boolean): Draft[] | undefined {
-  const [drafts, setDrafts] = useState<Draft[]>();
+export function useDraftList(active: boolean): DraftListState | undefined {
+  const [list, setList] = useState<DraftListState>();
   useEffect(() => {
     if (!active) return;
     const controller = new AbortController();
     const load = () =>
-      void readDrafts().then((read) => {
-        if (!controller.signal.aborted) setDrafts(newestFirst(read));
+      void readDraftList().then(({ drafts, unreadable }) => {
+        if (!controller.signal.aborted) setList({ drafts: newestFirst(drafts), unreadable });
       });
     load();
     watchDraftList(load, controller.signal);
     return () => controller.abort();
   }, [active]);
-  return drafts;
+  return list;
 }

@@ -4,6 +4,7 @@
  * the background and the popup. Drafts hold only an AttachmentRef.
  * Content scripts run in the page's origin and never open this database.
  */
+import { HelpDraftError } from './errors';
 import type { AttachmentRef } from './schema';
 
 const databaseName = 'helpdraft';
@@ -21,18 +22,35 @@ function request<T>(idbRequest: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const opening = factory.open(databaseName, 1);
-  opening.onupgradeneeded = () => {
-    opening.result.createObjectStore(storeName, { keyPath: 'id' });
-  };
-  return request(opening);
+/**
+ * The database, or a HelpDraftError saying it cannot be had: IndexedDB is
+ * missing or refuses to open in some profiles (Firefox's private windows
+ * before version 115, a profile whose database files are damaged or locked).
+ */
+async function openDatabase(factory: IDBFactory | null): Promise<IDBDatabase> {
+  if (!factory) throw new HelpDraftError('attachments-unavailable', 'IndexedDB is not available');
+  try {
+    const opening = factory.open(databaseName, 1);
+    opening.onupgradeneeded = () => {
+      opening.result.createObjectStore(storeName, { keyPath: 'id' });
+    };
+    return await request(opening);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'QuotaExceededError') throw error;
+    throw new HelpDraftError(
+      'attachments-unavailable',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
 }
+
+/** `indexedDB` where the context has it; null (not a ReferenceError) where it does not. */
+const defaultFactory = (): IDBFactory | null => (typeof indexedDB === 'undefined' ? null : indexedDB);
 
 async function withStore<T>(
   mode: IDBTransactionMode,
   action: (store: IDBObjectStore) => IDBRequest<T>,
-  factory: IDBFactory = indexedDB,
+  factory: IDBFactory | null = defaultFactory(),
 ): Promise<T> {
   const database = await openDatabase(factory);
   try {
@@ -52,7 +70,7 @@ async function withStore<T>(
 export async function putAttachment(
   ref: AttachmentRef,
   blob: Blob,
-  factory: IDBFactory = indexedDB,
+  factory: IDBFactory | null = defaultFactory(),
 ): Promise<AttachmentRef> {
   const stored: StoredAttachment = { id: ref.id, blob };
   await withStore('readwrite', (store) => store.put(stored), factory);
@@ -61,13 +79,16 @@ export async function putAttachment(
 
 export async function getAttachmentBlob(
   id: string,
-  factory: IDBFactory = indexedDB,
+  factory: IDBFactory | null = defaultFactory(),
 ): Promise<Blob | undefined> {
   const stored = (await withStore('readonly', (store) => store.get(id), factory)) as
     StoredAttachment | undefined;
   return stored?.blob;
 }
 
-export async function deleteAttachment(id: string, factory: IDBFactory = indexedDB): Promise<void> {
+export async function deleteAttachment(
+  id: string,
+  factory: IDBFactory | null = defaultFactory(),
+): Promise<void> {
   await withStore('readwrite', (store) => store.delete(id), factory);
 }

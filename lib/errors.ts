@@ -22,6 +22,8 @@ export const errorCodeSchema = z.enum([
   'background-unavailable',
   'attachment-refused',
   'annotation-invalid',
+  'storage-full',
+  'attachments-unavailable',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -40,5 +42,8 @@ export class HelpDraftError extends Error {
 
 export function toErrorShape(error: unknown): ErrorShape {
   if (error instanceof HelpDraftError) return { code: error.code, detail: error.detail };
+  // IndexedDB and storage.local both report a full disk (or a quota reached) as QuotaExceededError.
+  if (error instanceof Error && error.name === 'QuotaExceededError')
+    return { code: 'storage-full', detail: error.message };
   return { code: 'unknown', detail: error instanceof Error ? error.message : String(error) };
 }

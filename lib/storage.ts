@@ -162,8 +162,14 @@ export async function readDraft(draftId: string): Promise<Draft | undefined> {
   return parseDraft(await storage.getItem(draftKey(draftId)));
 }
 
-/** Every readable draft; unreadable ones are named on the console, and left in storage untouched. */
-export async function readDrafts(): Promise<Draft[]> {
+/** A stored draft that no longer parses (damaged, or written by a newer version): its raw text, to recover by hand. */
+export interface UnreadableDraft {
+  id: string;
+  raw: string;
+}
+
+/** Every draft, those that parse and those that do not; nothing is removed from storage. */
+export async function readDraftList(): Promise<{ drafts: Draft[]; unreadable: UnreadableDraft[] }> {
   await migrateDrafts();
   const area = await storage.snapshot('local');
   const stored = Object.fromEntries(
@@ -172,8 +178,29 @@ export async function readDrafts(): Promise<Draft[]> {
       .map(([key, value]) => [key.slice(draftKeyPrefix.length), value]),
   );
   const { drafts, rejected } = parseDrafts(stored);
-  if (rejected.length > 0) console.warn('HelpDraft: drafts that could not be read were left out', rejected);
-  return Object.values(drafts);
+  return {
+    drafts: Object.values(drafts),
+    unreadable: rejected.map((id) => ({
+      id,
+      raw: JSON.stringify(stored[id], null, 2) ?? String(stored[id]),
+    })),
+  };
+}
+
+/** Every readable draft; unreadable ones are named on the console, and left in storage untouched. */
+export async function readDrafts(): Promise<Draft[]> {
+  const { drafts, unreadable } = await readDraftList();
+  if (unreadable.length > 0)
+    console.warn(
+      'HelpDraft: drafts that could not be read were left out',
+      unreadable.map((draft) => draft.id),
+    );
+  return drafts;
+}
+
+/** Whether anything at all is stored under the draft's key, readable or not. */
+export async function draftKeyExists(draftId: string): Promise<boolean> {
+  return (await storage.getItem(draftKey(draftId))) !== null;
 }
 
 /** The draft list's order: newest first (a duplicate is new), then by id so the order is stable. */

@@ -17,7 +17,7 @@ import type {
   FillReport,
   StoredAttachmentRef,
 } from '../schema';
-import { migrateDrafts, readDraft, removeDraft, writeDraft } from '../storage';
+import { draftKeyExists, migrateDrafts, readDraft, removeDraft, writeDraft } from '../storage';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -80,7 +80,14 @@ export function setDraftStatus(draftId: string, status: DraftStatus, now: string
 /** Removes the draft and its attachments' bytes. */
 export function deleteDraft(draftId: string): Promise<void> {
   return queued(async () => {
-    const draft = await existing(draftId);
+    const draft = await readDraft(draftId);
+    if (!draft) {
+      // An unreadable draft (damaged, or from a newer version) can be deleted too; its
+      // attachments cannot be known, so their bytes stay until the database is cleared.
+      if (!(await draftKeyExists(draftId))) throw new HelpDraftError('draft-not-found', draftId);
+      await removeDraft(draftId);
+      return;
+    }
     await removeDraft(draftId);
     // After the draft is gone: a failure here leaves unreferenced bytes, never a draft without its screenshot.
     await Promise.all(

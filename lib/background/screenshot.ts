@@ -55,10 +55,28 @@ async function visibleArea(tab: { active: boolean; windowId: number }, now: Date
   // captureVisibleTab photographs the window's active tab: for any other tab it would show the wrong page.
   if (!tab.active)
     return { problem: { code: 'screenshot-failed', detail: 'the tab is not the active tab of its window' } };
+  let dataUrl: string;
   try {
-    return { attachment: await store(await captureVisibleTab(tab.windowId), now, 'visible') };
+    dataUrl = await captureVisibleTab(tab.windowId);
   } catch (error) {
     return { problem: { code: 'screenshot-failed', detail: toErrorShape(error).detail } };
+  }
+  return storeTaken(dataUrl, now, 'visible');
+}
+
+/**
+ * Stores a taken image; when that fails (the disk or quota is full, or
+ * IndexedDB cannot be opened) the draft is still made, its text stored in
+ * storage.local, and the reason says what to do.
+ */
+async function storeTaken(dataUrl: string, now: Date, mode: ScreenshotMode): Promise<TakenScreenshot> {
+  try {
+    return { attachment: await store(dataUrl, now, mode) };
+  } catch (error) {
+    const shape = toErrorShape(error);
+    return shape.code === 'storage-full' || shape.code === 'attachments-unavailable'
+      ? { problem: shape }
+      : { problem: { code: 'screenshot-failed', detail: shape.detail } };
   }
 }
 
@@ -78,7 +96,7 @@ export async function takeScreenshot(
     reason: 'failed' as const,
     detail: toErrorShape(error).detail,
   }));
-  if (rendered.ok) return { attachment: await store(rendered.dataUrl, now, mode) };
+  if (rendered.ok) return storeTaken(rendered.dataUrl, now, mode);
   const fallback = await visibleArea(tab, now);
   return {
     ...fallback,

@@ -31,6 +31,9 @@ export const en: Record<MessageKey, string> = {
   'drafts.deleteCancel': 'Cancel',
   'drafts.deleteQuestion': 'Delete this draft and its screenshot? This cannot be undone.',
   'drafts.noneOpen': 'No draft is open. Open one from the drafts list, or capture this page.',
+  'drafts.unreadable': 'A draft cannot be read ({id}): it is damaged, or was saved by a newer HelpDraft.',
+  'drafts.unreadableShow': 'Show what is stored',
+  'drafts.unreadableHint': 'Copy the text you need from here.',
   'drafts.current': 'Open now',
   'drafts.actionsFor': 'Actions for “{title}”',
   'drafts.deleted': 'The draft was deleted.',
@@ -205,6 +208,13 @@ export const en: Record<MessageKey, string> = {
   'fill.panelTitle': 'Filled in by HelpDraft',
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
   'fill.panelClose': 'Close',
+  'fill.panelSignIn':
+    'You are not signed in to the help center, so nothing was filled. Sign in, then press “Fill the help-center form” in HelpDraft again.',
+  'fill.panelNotAForm':
+    'No request form was found on this page, so nothing was filled. Check the form URL in the settings.',
+  'fill.panelGeneration.classic': 'Form: classic',
+  'fill.panelGeneration.react': 'Form: new (Copenhagen v4)',
+  'fill.panelTicketForm': 'Ticket form: {name}',
 
   'validation.titleRequired': 'Please enter a title.',
   'validation.titleTooLong': 'Keep the title within 150 characters.',
@@ -229,6 +239,10 @@ export const en: Record<MessageKey, string> = {
     'Could not reach the extension’s background. What you typed is kept, and saving is retried automatically.',
   'error.attachment-refused':
     '“{detail}” cannot be attached: it is a ZIP file, larger than 50 MB, or could not be read.',
+  'error.storage-full':
+    'The browser’s storage is full, so this could not be saved. The draft’s text is saved. Delete drafts you no longer need from the drafts list, then try again.',
+  'error.attachments-unavailable':
+    'This browser cannot store attachments (IndexedDB cannot be opened: {detail}). The draft’s text is saved.',
   'error.attachment-missing': 'The data of the attachment “{detail}” is missing.',
   'error.annotation-invalid':
     'The annotated image could not be saved (not a PNG image, or not of the size said).',

@@ -35,6 +35,10 @@ export const ja = {
   'drafts.deleteCancel': 'やめる',
   'drafts.deleteQuestion': 'この下書きとスクリーンショットを削除しますか？元に戻せません。',
   'drafts.noneOpen': '開いている下書きはありません。下書き一覧から開くか、この画面を取り込んでください。',
+  'drafts.unreadable':
+    '読み込めない下書きがあります（{id}）。壊れているか、新しい版の HelpDraft で保存されたものです。',
+  'drafts.unreadableShow': '保存されている内容を表示',
+  'drafts.unreadableHint': '必要な文章をここからコピーしてください。',
   'drafts.current': '表示中',
   'drafts.actionsFor': '「{title}」の操作',
   'drafts.deleted': '下書きを削除しました。',
@@ -209,6 +213,13 @@ export const ja = {
   'fill.panelTitle': 'HelpDraft が入力した内容',
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
   'fill.panelClose': '閉じる',
+  'fill.panelSignIn':
+    'ヘルプセンターにサインインしていないため、フォームに入力できませんでした。サインインしてから、もう一度 HelpDraft の[ヘルプセンターのフォームに入力]を押してください。',
+  'fill.panelNotAForm':
+    'このページにリクエストフォームが見つからないため、何も入力していません。設定のフォーム URL をご確認ください。',
+  'fill.panelGeneration.classic': 'フォーム: 従来型',
+  'fill.panelGeneration.react': 'フォーム: 新型 (Copenhagen v4)',
+  'fill.panelTicketForm': 'チケットフォーム: {name}',
 
   'validation.titleRequired': 'タイトルを入力してください。',
   'validation.titleTooLong': 'タイトルは 150 文字以内にしてください。',
@@ -233,6 +244,10 @@ export const ja = {
     '拡張機能の処理部分に接続できませんでした。入力内容は残っており、自動で保存し直しています。',
   'error.attachment-refused':
     '「{detail}」は添付できません。ZIP ファイル、50 MB を超えるファイル、または読み込めなかったファイルです。',
+  'error.storage-full':
+    'ブラウザの保存領域が足りず、保存できませんでした。下書きの文章は保存されています。下書き一覧で不要な下書きを削除してから、もう一度お試しください。',
+  'error.attachments-unavailable':
+    'このブラウザでは添付ファイルを保存できません（IndexedDB を開けません: {detail}）。下書きの文章は保存されています。',
   'error.attachment-missing': '添付ファイル「{detail}」のデータが見つかりません。',
   'error.annotation-invalid':
     '注釈を付けた画像を保存できませんでした(PNG 画像ではないか、大きさが合いません)。',

@@ -248,13 +248,13 @@ describe('renderScreenshot', () => {
   it('answers when html2canvas never does', async () => {
     const result = await renderScreenshot(document, window, fullPage, {
       html2canvas: fakeHtml2canvas(calls, () => 'hang'),
-      timeoutMs: 30,
+      timeoutMs: 200,
     });
-    expect(result).toEqual({
-      ok: false,
-      reason: 'failed',
-      detail: 'ScreenshotTimeout: html2canvas did not finish within 30 ms',
-    });
+    // The attempt gets what is left of the 200 ms after planning, which a busy machine makes less.
+    expect(result).toMatchObject({ ok: false, reason: 'failed' });
+    expect(result.ok ? '' : result.detail).toMatch(
+      /^ScreenshotTimeout: html2canvas did not finish within (1\d\d|200) ms$/,
+    );
   });
 
   it('refuses a data URL over the size limit', async () => {
