@@ -91,6 +91,20 @@ function intersectsViewport(rect: DOMRect, view: Window): boolean {
   );
 }
 
+/** More line boxes than this in one secret text are covered by one box over their bounds. */
+export const maxBoxesPerText = 50;
+
+/**
+ * The boxes that cover a range of text: one per line box in scope, or, for a
+ * text of very many lines (a page can put megabytes in one element, and a
+ * box per line would be hundreds of thousands of elements), one box over all
+ * of them.
+ */
+function coveringRects(range: Range, view: Window, scope: MaskOptions['scope']): DOMRect[] {
+  const rects = [...range.getClientRects()].filter((rect) => inScope(rect, view, scope));
+  return rects.length > maxBoxesPerText ? [range.getBoundingClientRect()] : rects;
+}
+
 function textTargets(document: Document, view: Window, options: MaskOptions): MaskTarget[] {
   const targets: MaskTarget[] = [];
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
@@ -106,7 +120,11 @@ function textTargets(document: Document, view: Window, options: MaskOptions): Ma
     if (secret) {
       range.selectNodeContents(node);
       if (inScope(range.getBoundingClientRect(), view, options.scope)) {
-        targets.push({ rects: [...range.getClientRects()], rule: secret.rule, element: parent });
+        targets.push({
+          rects: coveringRects(range, view, options.scope),
+          rule: secret.rule,
+          element: parent,
+        });
       }
       continue;
     }
@@ -114,7 +132,7 @@ function textTargets(document: Document, view: Window, options: MaskOptions): Ma
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
       if (inScope(range.getBoundingClientRect(), view, options.scope)) {
-        targets.push({ rects: [...range.getClientRects()], rule: 'email', element: parent });
+        targets.push({ rects: coveringRects(range, view, options.scope), rule: 'email', element: parent });
       }
     }
   }

@@ -34,7 +34,10 @@ const textRules: TextRule[] = [
     replace: mask,
   },
   // Long base64 runs are encoded SAML messages or keys, never words a person needs to read.
-  { rule: 'long-encoded-value', pattern: /[A-Za-z0-9+/]{120,}={0,2}/g, replace: mask },
+  // Bounded: V8's regexp engine keeps a backtrack entry per character of an open-ended run
+  // and throws "Maximum call stack size exceeded" on a run of about 10 million (a page can
+  // show that much); a longer run is masked as several pieces in a row instead.
+  { rule: 'long-encoded-value', pattern: /[A-Za-z0-9+/]{120,4096}={0,2}/g, replace: mask },
 ];
 
 /** URL parameters whose values are secrets whatever they look like. */

@@ -183,3 +183,13 @@ describe('buildCapture', () => {
     expect(capture.redactions).toContainEqual({ rule: 'email', where: 'screenshot' });
   });
 });
+
+describe('redactText on a hostile page’s 10 MB text', () => {
+  it('masks a 10 MB encoded-looking run without throwing, leaving nothing of it', () => {
+    const run = 'x'.repeat(10 * 1024 * 1024);
+    const { text, redactions } = redactText(`Invalid SAML Response: ${run}`, 'screenshot');
+    expect(text.startsWith('Invalid SAML Response: ')).toBe(true);
+    expect(text).not.toMatch(/x{120}/);
+    expect(redactions.length).toBeGreaterThan(0);
+  });
+});
