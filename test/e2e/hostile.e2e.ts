@@ -17,7 +17,7 @@ let server: StandInServer;
 let browser: ExtensionBrowser;
 useStandInBrowser((started) => ({ server, browser } = started));
 
-const hostileUrl = (query = '') => `https://acme.onelogin.com/hostile${query}`;
+const hostileUrl = (query = '') => `${new URL(server.urls.appSso).origin}/hostile${query}`;
 
 async function storedDraftCount(): Promise<number> {
   const { local } = await dumpStorage(browser);
