@@ -266,6 +266,49 @@ async function loadTime(page: Page, url: string): Promise<number> {
   });
 }
 
+/**
+ * What one draft costs in storage, from the drafts the popup rows made: its
+ * storage.local entry (JSON, the masked capture included) and its
+ * screenshot's bytes in IndexedDB, medians over the stored drafts.
+ */
+async function storedBytesRows(browser: ExtensionBrowser): Promise<Row[]> {
+  const sizes = await inWorker<Array<{ json: number; attachments: number; host: string }>>(
+    browser,
+    `(async () => {
+      const area = await chrome.storage.local.get(null);
+      return Object.entries(area)
+        .filter(([key]) => key.startsWith('draft:'))
+        .map(([, draft]) => ({
+          json: JSON.stringify(draft).length,
+          attachments: (draft.attachments ?? []).reduce((sum, attachment) => sum + attachment.size, 0),
+          host: draft.capture ? new URL(draft.capture.url).pathname.split('/')[1] : '',
+        }));
+    })()`,
+  );
+  const rows: Row[] = [];
+  for (const [label, part] of [
+    ['SSO page', 'apps'],
+    ['users 3000', 'users'],
+  ] as const) {
+    const drafts = sizes.filter((size) => size.host === part);
+    if (drafts.length === 0) continue;
+    const base = { median_ms: null, runs: drafts.length, ratio_to: null, ratio: null };
+    rows.push({
+      name: `stored draft, storage.local (${label})`,
+      ...base,
+      bytes: median(drafts.map((size) => size.json)),
+      note: 'one draft key as JSON, the masked capture included',
+    });
+    rows.push({
+      name: `stored screenshot, IndexedDB (${label})`,
+      ...base,
+      bytes: median(drafts.map((size) => size.attachments)),
+      note: 'PNG bytes of the visible-area screenshot',
+    });
+  }
+  return rows;
+}
+
 async function bundleRows(): Promise<Row[]> {
   const files = [
     ...(await readdir(path.join(productionBuild, 'content-scripts')))
@@ -508,6 +551,8 @@ async function main(): Promise<void> {
         'the same page again: the stored draft is shown, nothing is captured',
       );
     }
+
+    rows.push(...(await storedBytesRows(browser)));
 
     for (const { label, url } of [
       { label: 'SSO page', url: sso },
