@@ -199,10 +199,16 @@ export const fillReportItemSchema = z.object({
 });
 export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 
+/** The two generations of Zendesk request forms (shared/helpcenter-form.md). */
+export const formGenerationSchema = z.enum(['classic', 'react']);
+export type FormGeneration = z.infer<typeof formGenerationSchema>;
+
 export const fillReportSchema = z.object({
   filledAt: z.string(),
   url: z.string(),
   items: z.array(fillReportItemSchema),
+  /** Which form was filled: its generation and the ticket form chosen (its label); absent in older reports. */
+  form: z.object({ generation: formGenerationSchema, ticketForm: z.string().default('') }).optional(),
 });
 export type FillReport = z.infer<typeof fillReportSchema>;
 

@@ -12,6 +12,7 @@ import { splitAddresses } from '../draft/create';
 import { descriptionToHtml } from '../draft/html';
 import { validateDraft } from '../draft/validate';
 import { HelpDraftError } from '../errors';
+import { fillEditorInPage } from '../helpcenter/editor';
 import { fillerResultSchema } from '../helpcenter/result';
 import type { Draft, FillPayload, FillReport, Settings } from '../schema';
 import { parsePendingFills, pendingFillsItem, readDraft, readSettings } from '../storage';
@@ -22,6 +23,10 @@ import { recordFill } from './drafts';
 const fillerFile = '/content-scripts/filler.js';
 const formLoadTimeoutMs = 30_000;
 const formPollIntervalMs = 250;
+/** How long the MAIN-world step waits for the form and its rich editor to appear. */
+const editorTimeoutMs = 15_000;
+/** A ticket-form choice reloads the page once; more rounds would mean a page that keeps reloading. */
+const maxFillRounds = 3;
 
 export async function buildFillPayload(draft: Draft, settings: Settings): Promise<FillPayload> {
   const attachments = await Promise.all(
@@ -49,14 +54,15 @@ export async function buildFillPayload(draft: Draft, settings: Settings): Promis
 }
 
 /**
- * Resolves when the tab has finished loading a page of `origin`. A tab just
+ * Resolves when the tab has finished loading a page of `origin` (and, after
+ * a reload the filler asked for, a URL other than `leaving`). A tab just
  * created reports `complete` for its initial about:blank before navigating,
  * so the status alone is not enough. And tabs.onUpdated alone is not enough
  * either: Chromium 156 now and then never sends `complete` for a tab an
  * extension created (seen in about 1 run in 10 of this project's E2E suite,
  * the tab complete when inspected afterwards), so the tab is also polled.
  */
-function waitForFormPage(tabId: number, origin: string, timeoutMs: number): Promise<void> {
+function waitForFormPage(tabId: number, origin: string, timeoutMs: number, leaving?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const controller = new AbortController();
     const finish = (error?: Error) => {
@@ -65,7 +71,13 @@ function waitForFormPage(tabId: number, origin: string, timeoutMs: number): Prom
       else resolve();
     };
     const check = (tab: Browser.tabs.Tab) => {
-      if (tab.status === 'complete' && tab.url && new URL(tab.url).origin === origin) finish();
+      if (
+        tab.status === 'complete' &&
+        tab.url &&
+        new URL(tab.url).origin === origin &&
+        (leaving === undefined || tab.url !== leaving)
+      )
+        finish();
     };
     const onUpdated = (updatedTabId: number, _change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
       if (updatedTabId === tabId) check(tab);
@@ -113,17 +125,52 @@ export async function fillDraft(draftId: string): Promise<FillReport> {
   const tabId = tab.id;
   await setPendingFill(tabId, { draftId, origin });
   try {
-    await waitForFormPage(tabId, origin, formLoadTimeoutMs);
-    const results = await browser.scripting.executeScript({ target: { tabId }, files: [fillerFile] });
-    const result = fillerResultSchema.safeParse(results[0]?.result);
-    if (!result.success) throw new HelpDraftError('not-a-request-form', 'the filler gave no readable result');
-    if ('error' in result.data) throw new HelpDraftError(result.data.error.code, result.data.error.detail);
-    await recordFill(draftId, result.data);
-    // Opening the popup on the filled form shows this draft and its report, not a capture of the form.
-    await linkTabToDraft(tabId, draftId, result.data.url);
-    return result.data;
+    let leaving: string | undefined;
+    for (let round = 0; round < maxFillRounds; round += 1) {
+      await waitForFormPage(tabId, origin, formLoadTimeoutMs, leaving);
+      await fillEditor(tabId, origin, descriptionToHtml(draft.description));
+      const results = await browser.scripting.executeScript({ target: { tabId }, files: [fillerFile] });
+      const result = fillerResultSchema.safeParse(results[0]?.result);
+      if (!result.success)
+        throw new HelpDraftError('not-a-request-form', 'the filler gave no readable result');
+      if ('error' in result.data) throw new HelpDraftError(result.data.error.code, result.data.error.detail);
+      if ('reload' in result.data) {
+        // The ticket form comes first and reloads the page (helpcenter-form.md): load the URL the
+        // filler chose, in the same tab and only on the help-center origin, then fill again there.
+        const target = new URL(result.data.reload.url);
+        if (target.origin !== origin) throw new HelpDraftError('not-a-request-form', target.origin);
+        leaving = (await browser.tabs.get(tabId)).url;
+        await browser.tabs.update(tabId, { url: target.href });
+        continue;
+      }
+      await recordFill(draftId, result.data);
+      // Opening the popup on the filled form shows this draft and its report, not a capture of the form.
+      await linkTabToDraft(tabId, draftId, result.data.url);
+      return result.data;
+    }
+    throw new HelpDraftError('not-a-request-form', 'the page kept reloading');
   } finally {
     await setPendingFill(tabId, undefined);
+  }
+}
+
+/**
+ * Puts the description into the page's rich editor, whose API only the
+ * page's MAIN world can reach (helpcenter-form.md: CKEditor overwrites the
+ * textarea on submit). Runs before the filler, which checks the editor's
+ * content and falls back to a paste or the textarea; a failure here is
+ * therefore not fatal. `fillEditorInPage` itself does nothing off `origin`.
+ */
+async function fillEditor(tabId: number, origin: string, html: string): Promise<void> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      world: 'MAIN',
+      func: fillEditorInPage,
+      args: [origin, html, editorTimeoutMs],
+    });
+  } catch {
+    // The page navigated or refused the script: the filler reports the description as it finds it.
   }
 }
 

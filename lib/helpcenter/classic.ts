@@ -1,22 +1,27 @@
 /**
  * Fills the classic (server-rendered `{{request_form}}`) Zendesk request
  * form, following shared/helpcenter-form.md: fields by `name` first, then by
- * label text in Japanese and English; nesty dropdowns by option label; files
- * through the form's own file input so the page uploads them itself.
- * Never submits, never touches anything outside the form.
+ * label text in Japanese and English; nesty dropdowns by option label; the
+ * description through CKEditor when the page has it (description.ts), else
+ * the textarea; files through the form's own file input so the page uploads
+ * them itself. Never submits, never touches anything outside the form.
  */
-import { base64ToBytes } from '../base64';
 import type { FillPayload, FillReportItem, Priority } from '../schema';
+import { handOverFiles } from './attachments';
+import { fillDescription } from './description';
+import { clip, dispatchEdits, shorten } from './dom';
 import { findControlByLabel, matchOption, type TaggerOption } from './fields';
+import {
+  attachmentLabels,
+  categoryLabels,
+  ccLabels,
+  connectorLabels,
+  connectorTerms,
+  priorityLabels,
+  subjectLabels,
+} from './labels';
 
-export function findClassicForm(document: Document): HTMLFormElement | null {
-  return document.querySelector<HTMLFormElement>('form#new_request, form.request-form');
-}
-
-function dispatchEdits(element: Element): void {
-  element.dispatchEvent(new Event('input', { bubbles: true }));
-  element.dispatchEvent(new Event('change', { bubbles: true }));
-}
+export { findClassicForm } from './detect';
 
 /** The nesty widget shows the chosen label in the `a.nesty-input` right after the hidden field. */
 function syncNestyLabel(field: Element, label: string): void {
@@ -36,22 +41,18 @@ function fillText(
     findControlByLabel<HTMLInputElement | HTMLTextAreaElement>(form, labels);
   if (!control) return { field, status: 'not-found', detail: '' };
   if (!value) return { field, status: 'skipped', detail: '' };
-  const limit = control.maxLength > 0 ? control.maxLength : Infinity;
-  control.value = [...value].slice(0, limit).join('');
+  const wanted = clip(value, control.maxLength);
+  control.value = wanted;
   dispatchEdits(control);
-  return control.value === [...value].slice(0, limit).join('')
-    ? {
-        field,
-        status: 'filled',
-        detail: control.value.length > 80 ? `${control.value.slice(0, 80)}…` : control.value,
-      }
+  return control.value === wanted
+    ? { field, status: 'filled', detail: shorten(control.value) }
     : { field, status: 'rejected', detail: '' };
 }
 
 function fillPriority(form: HTMLFormElement, priority: Priority): FillReportItem {
   const control =
     form.querySelector<HTMLSelectElement | HTMLInputElement>('[name="request[priority]"]') ??
-    findControlByLabel<HTMLSelectElement | HTMLInputElement>(form, /優先度|priority/i);
+    findControlByLabel<HTMLSelectElement | HTMLInputElement>(form, priorityLabels);
   if (!control) return { field: 'priority', status: 'not-found', detail: '' };
   control.value = priority;
   const label =
@@ -66,7 +67,7 @@ function fillPriority(form: HTMLFormElement, priority: Priority): FillReportItem
     : { field: 'priority', status: 'rejected', detail: priority };
 }
 
-function taggerOptions(field: HTMLInputElement): TaggerOption[] {
+export function taggerOptions(field: HTMLInputElement): TaggerOption[] {
   try {
     const parsed: unknown = JSON.parse(field.dataset.tagger ?? '[]');
     if (!Array.isArray(parsed)) return [];
@@ -101,78 +102,33 @@ function fillTagger(
     : { field, status: 'rejected', detail: option.label };
 }
 
-/** Words naming each connector-request choice; the option labels are read from the live form. */
-const connectorTerms: Record<FillPayload['connector'], string[]> = {
-  '': [],
-  free: ['無償', 'free'],
-  paid: ['有償', 'paid', 'カスタム', 'custom'],
-};
-
-function uploadTokenCount(form: HTMLFormElement): number {
-  return form.querySelectorAll('input[type=hidden][name="request[attachments][]"]').length;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline || signal?.aborted) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
-
-/**
- * Hands the files to the form's own file input, as a person dropping them
- * would, so the page's uploader runs and adds its hidden token inputs; then
- * waits for one token per file.
- */
-async function fillAttachments(
-  form: HTMLFormElement,
-  attachments: FillPayload['attachments'],
-  uploadTimeoutMs: number,
-  signal?: AbortSignal,
-): Promise<FillReportItem> {
-  const input =
+function findAttachmentsInput(form: HTMLFormElement): HTMLInputElement | null {
+  return (
     form.querySelector<HTMLInputElement>(
       'input[type=file][data-fileupload], input[type=file]#request-attachments',
-    ) ?? findControlByLabel<HTMLInputElement>(form, /添付ファイル|attachments/i, 'input[type=file]');
-  if (!input) return { field: 'attachments', status: 'not-found', detail: '' };
-  if (attachments.length === 0) return { field: 'attachments', status: 'skipped', detail: '' };
-  const before = uploadTokenCount(form);
-  const transfer = new DataTransfer();
-  for (const attachment of attachments) {
-    transfer.items.add(
-      new File([base64ToBytes(attachment.base64)], attachment.name, { type: attachment.type }),
-    );
-  }
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  const names = attachments.map((attachment) => attachment.name).join(', ');
-  const uploaded = await waitFor(
-    () => uploadTokenCount(form) >= before + attachments.length,
-    uploadTimeoutMs,
-    signal,
+    ) ?? findControlByLabel<HTMLInputElement>(form, attachmentLabels, 'input[type=file]')
   );
-  return { field: 'attachments', status: uploaded ? 'filled' : 'rejected', detail: names };
 }
 
 export interface FillOptions {
   uploadTimeoutMs?: number;
+  /** How long to wait for a rich editor the page announces (React form, or `text/html` mimetype). */
+  editorWaitMs?: number;
   signal?: AbortSignal;
 }
 
 export async function fillClassicForm(
   form: HTMLFormElement,
   payload: FillPayload,
-  { uploadTimeoutMs = 30_000, signal }: FillOptions = {},
+  { uploadTimeoutMs = 30_000, editorWaitMs, signal }: FillOptions = {},
 ): Promise<FillReportItem[]> {
   return [
-    fillText(form, 'cc', 'request[collaborators][]', /^CC/i, payload.cc.join(', ')),
-    fillTagger(form, 'category', /お問い合わせ内容|カテゴリ|category/i, payload.categoryTerms),
+    fillText(form, 'cc', 'request[collaborators][]', ccLabels, payload.cc.join(', ')),
+    fillTagger(form, 'category', categoryLabels, payload.categoryTerms),
     fillPriority(form, payload.priority),
-    fillText(form, 'subject', 'request[subject]', /タイトル|件名|subject/i, payload.subject),
-    fillText(form, 'description', 'request[description]', /詳細|説明|description/i, payload.description),
-    fillTagger(form, 'connector', /コネクタ|connector/i, connectorTerms[payload.connector]),
-    await fillAttachments(form, payload.attachments, uploadTimeoutMs, signal),
+    fillText(form, 'subject', 'request[subject]', subjectLabels, payload.subject),
+    await fillDescription(form, payload, false, { editorWaitMs, signal }),
+    fillTagger(form, 'connector', connectorLabels, connectorTerms[payload.connector]),
+    await handOverFiles(form, findAttachmentsInput(form), payload.attachments, uploadTimeoutMs, signal),
   ];
 }

@@ -7,7 +7,7 @@ export interface TaggerOption {
   value: string;
 }
 
-function normalise(text: string): string {
+export function normalise(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

@@ -2,21 +2,42 @@
 import { toErrorShape } from '../errors';
 import { translatorFor } from '../i18n';
 import type { FillPayload } from '../schema';
-import { fillClassicForm, findClassicForm, type FillOptions } from './classic';
+import { fillClassicForm, type FillOptions } from './classic';
+import { waitForRequestForm, type DetectOptions } from './detect';
 import { showFillPanel } from './panel';
+import { fillReactForm } from './react';
 import type { FillerResult } from './result';
+import { decideTicketForm } from './ticket-form';
 
 export async function fillRequestForm(
   document: Document,
   payload: FillPayload,
-  options: FillOptions = {},
+  options: FillOptions & DetectOptions = {},
 ): Promise<FillerResult> {
-  const form = findClassicForm(document);
-  if (!form) return { error: { code: 'not-a-request-form', detail: document.location.href } };
+  const t = translatorFor(payload.locale);
   try {
-    const items = await fillClassicForm(form, payload, options);
-    showFillPanel(document, items, translatorFor(payload.locale));
-    return { filledAt: new Date().toISOString(), url: document.location.href, items };
+    const page = await waitForRequestForm(document, options);
+    if (page.kind === 'sign-in' || page.kind === 'not-a-form') {
+      showFillPanel(document, [], t, { problem: page.kind });
+      return { error: { code: 'not-a-request-form', detail: page.kind } };
+    }
+    let ticketForm = '';
+    if (page.kind === 'classic') {
+      const decision = decideTicketForm(document, page.form);
+      if (decision.action === 'reload') return { reload: { url: decision.url, ticketForm: decision.label } };
+      ticketForm = decision.label;
+    }
+    const items =
+      page.kind === 'classic'
+        ? await fillClassicForm(page.form, payload, options)
+        : await fillReactForm(page.form, payload, options);
+    showFillPanel(document, items, t, { generation: page.kind, ticketForm });
+    return {
+      filledAt: new Date().toISOString(),
+      url: document.location.href,
+      items,
+      form: { generation: page.kind, ticketForm },
+    };
   } catch (error) {
     return { error: toErrorShape(error) };
   }

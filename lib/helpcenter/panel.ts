@@ -4,7 +4,7 @@
  * with DOM calls and textContent only (field values are user text).
  */
 import type { Translate } from '../i18n';
-import type { FillReportItem } from '../schema';
+import type { FillReportItem, FormGeneration } from '../schema';
 
 export const fillPanelHostId = 'helpdraft-fill-panel';
 
@@ -21,10 +21,25 @@ const panelStyle = `
   .status-not-found::before, .status-rejected::before { content: '!'; color: #b42318; font-weight: bold; }
   .field { font-weight: 600; }
   p { margin: 8px 0 0; color: #4a5561; }
+  p.about { margin: 0 0 8px; }
+  [data-problem] p.about { color: #b42318; font-weight: 600; }
   button { margin-top: 8px; font: inherit; padding: 2px 10px; }
 `;
 
-export function showFillPanel(document: Document, items: FillReportItem[], t: Translate): HTMLElement {
+export interface PanelContext {
+  /** The form filled, shown above the fields. */
+  generation?: FormGeneration;
+  ticketForm?: string;
+  /** Why nothing was filled: a sign-in page, or no request form at all. */
+  problem?: 'sign-in' | 'not-a-form';
+}
+
+export function showFillPanel(
+  document: Document,
+  items: FillReportItem[],
+  t: Translate,
+  context: PanelContext = {},
+): HTMLElement {
   document.getElementById(fillPanelHostId)?.remove();
   const host = document.createElement('div');
   host.id = fillPanelHostId;
@@ -34,8 +49,22 @@ export function showFillPanel(document: Document, items: FillReportItem[], t: Tr
   const panel = document.createElement('section');
   panel.className = 'panel';
   panel.setAttribute('role', 'status');
+  if (context.problem) panel.dataset.problem = context.problem;
+  if (context.generation) panel.dataset.generation = context.generation;
   const heading = document.createElement('h2');
   heading.textContent = t('fill.panelTitle');
+  const about = document.createElement('p');
+  about.className = 'about';
+  if (context.problem) {
+    about.textContent = t(context.problem === 'sign-in' ? 'fill.panelSignIn' : 'fill.panelNotAForm');
+  } else if (context.generation) {
+    about.textContent = [
+      t(`fill.panelGeneration.${context.generation}`),
+      context.ticketForm ? t('fill.panelTicketForm', { name: context.ticketForm }) : '',
+    ]
+      .filter(Boolean)
+      .join(' / ');
+  }
   const list = document.createElement('ul');
   for (const item of items) {
     const row = document.createElement('li');
@@ -56,7 +85,7 @@ export function showFillPanel(document: Document, items: FillReportItem[], t: Tr
   close.type = 'button';
   close.textContent = t('fill.panelClose');
   close.addEventListener('click', () => host.remove(), { once: true });
-  panel.append(heading, list, footer, close);
+  panel.append(heading, ...(about.textContent ? [about] : []), list, footer, close);
   shadow.append(style, panel);
   document.body.append(host);
   return host;
