@@ -1,17 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { getAttachmentBlob } from '@/lib/attachments';
+import { formatBytes } from '@/lib/draft/format-bytes';
 import type { Translate } from '@/lib/i18n';
 import type { AttachmentRef } from '@/lib/schema';
 import { Annotator } from './Annotator';
 import { ErrorMessage } from './ErrorMessage';
 import type { AnnotationActions } from './useAnnotation';
 import type { AttachmentActions } from './useAttachmentIntake';
-
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function AttachmentPreview({ attachment, t }: { attachment: AttachmentRef; t: Translate }) {
   const [url, setUrl] = useState<string>();

@@ -11,6 +11,7 @@ import { readableTime } from '@/lib/time';
 import { DraftEditor, type EditableFields } from './DraftEditor';
 import { DraftList, type DraftListActions } from './DraftList';
 import { ErrorMessage } from './ErrorMessage';
+import { ExportActions } from './ExportActions';
 import { ValidationList } from './ValidationList';
 import { useDraftList } from './useDraftList';
 import { useAttachmentIntake } from './useAttachmentIntake';
@@ -125,11 +126,17 @@ export function PopupApp() {
   // and rewrite a title or description the user has not touched (another template).
   useEffect(
     () =>
-      onSaved((savedDraftId, sent, saved) => {
+      onSaved((savedDraftId, sent, saved, newerFields) => {
         if (!sent.answers || savedDraftId !== draftId) return;
-        const { title, priority, category, connector, description } = saved;
+        // Only what the user has not changed since: a connector picked while the answers were
+        // on their way must not be put back to the answer's empty one.
+        const derived = (['title', 'priority', 'category', 'connector', 'description'] as const).filter(
+          (field) => !newerFields.has(field),
+        );
         setFields((current) =>
-          current ? { ...current, title, priority, category, connector, description } : current,
+          current
+            ? { ...current, ...Object.fromEntries(derived.map((field) => [field, saved[field]])) }
+            : current,
         );
       }),
     [onSaved, draftId],
@@ -370,6 +377,7 @@ export function PopupApp() {
             </button>
             {fillState.error ? <ErrorMessage error={fillState.error} t={t} testId="fill-error" /> : null}
           </footer>
+          <ExportActions draft={{ ...phase.draft, ...fields }} locale={settings.language} t={t} />
         </>
       ) : null}
     </main>

@@ -66,6 +66,14 @@ export class EditOutbox {
     }
   }
 
+  /**
+   * The fields a send after `sequence` carried: an answer to that send must
+   * not overwrite them in the view (the user changed them since).
+   */
+  sentAfter(sequence: number): Set<string> {
+    return new Set([...this.lastSentIn].filter(([, last]) => last > sequence).map(([key]) => key));
+  }
+
   /** The values to send again, or undefined when nothing waits. */
   pending(): DraftEdit | undefined {
     return Object.keys(this.unsaved).length > 0 ? unflatten(this.unsaved) : undefined;

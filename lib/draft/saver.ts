@@ -12,6 +12,14 @@ import { EditOutbox, type Outgoing } from './outbox';
 /** Waits before sending failed edits again: quick at first, then every few seconds while the popup is open. */
 export const retryDelaysMs = [250, 500, 1_000, 2_000, 5_000];
 
+export type SavedListener<Saved> = (
+  draftId: string,
+  edit: DraftEdit,
+  saved: Saved,
+  /** Fields sent after this edit (`title`, `answers.summary`…): the answer's values for them are old. */
+  newerFields: Set<string>,
+) => void;
+
 export interface SaverState {
   /** Sends on their way, plus drafts with edits waiting to go again: 0 means everything typed is stored. */
   pending: number;
@@ -24,7 +32,7 @@ export class DraftSaver<Saved> {
   private inFlight = 0;
   private state: SaverState = { pending: 0 };
   private readonly listeners = new Set<() => void>();
-  private readonly savedListeners = new Set<(draftId: string, edit: DraftEdit, saved: Saved) => void>();
+  private readonly savedListeners = new Set<SavedListener<Saved>>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
   private paused = false;
@@ -34,8 +42,11 @@ export class DraftSaver<Saved> {
     private readonly delaysMs: number[] = retryDelaysMs,
   ) {}
 
-  /** Calls `listener` with each stored edit and the background's answer to it. */
-  readonly onSaved = (listener: (draftId: string, edit: DraftEdit, saved: Saved) => void): (() => void) => {
+  /**
+   * Calls `listener` with each stored edit, the background's answer to it,
+   * and the fields sent since (whose values in the answer are already old).
+   */
+  readonly onSaved = (listener: SavedListener<Saved>): (() => void) => {
     this.savedListeners.add(listener);
     return () => this.savedListeners.delete(listener);
   };
@@ -89,7 +100,8 @@ export class DraftSaver<Saved> {
       (saved) => {
         this.inFlight -= 1;
         this.retryAttempt = 0;
-        for (const listener of this.savedListeners) listener(draftId, outgoing.edit, saved);
+        const newer = outbox.sentAfter(outgoing.sequence);
+        for (const listener of this.savedListeners) listener(draftId, outgoing.edit, saved, newer);
         this.update(this.waiting() === 0 ? undefined : 'keep');
       },
       (failure: unknown) => {

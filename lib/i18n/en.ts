@@ -15,6 +15,17 @@ export const en: Record<MessageKey, string> = {
   'popup.noTab': 'No screen to capture was found. Open a OneLogin page and try again.',
   'popup.openInTab': 'Open in a tab',
   'popup.retry': 'Try again',
+  'export.heading': 'Export',
+  'export.hint': 'For when the form cannot be reached, or to send it through another channel such as email.',
+  'export.copyText': 'Copy as text',
+  'export.copyMarkdown': 'Copy as Markdown',
+  'export.savePng': 'Save “{name}”',
+  'export.copiedText': 'The text is on the clipboard.',
+  'export.copiedMarkdown': 'The Markdown is on the clipboard.',
+  'export.saved': 'The image was saved.',
+  'export.copyFailed': 'Could not copy to the clipboard. Select and copy it from the box below.',
+  'export.copyByHand': 'The exported text',
+  'export.none': '(none)',
   'drafts.button': 'Drafts',
   'drafts.back': 'Back to the editor',
   'drafts.heading': 'Drafts',
@@ -252,6 +263,9 @@ export const en: Record<MessageKey, string> = {
   'error.tab-not-found': 'The tab was not found. It may have been closed.',
   'error.draft-not-found': 'The draft was not found.',
   'error.screenshot-failed': 'The screenshot could not be taken: {detail}',
+  // Firefox and Chrome allow captureVisibleTab only with activeTab or <all_urls> (lib/background/screenshot.ts).
+  'error.screenshot-not-allowed':
+    'No screenshot was taken: the browser allows one only when HelpDraft is opened from its toolbar button, the Alt+Shift+H shortcut or the page’s right-click menu. Open it that way and capture again; the rest of the draft is ready.',
   'error.screenshot-fell-back':
     'The chosen screenshot area could not be rendered, so the visible area was taken instead (reason: {detail}).',
   'error.fill-timeout': 'The form did not finish loading in time. Check the page and try again.',
@@ -259,6 +273,9 @@ export const en: Record<MessageKey, string> = {
     'No request form was found on the page that opened. Check that you are signed in to the help center and that the form URL in the settings is right.',
   'error.permission-missing':
     'HelpDraft may not access the help center ({origin}). Save the URL in the settings page and allow access.',
+  // Firefox lets the user withdraw the manifest's host permissions (lib/background/capture-tab.ts).
+  'error.host-permission-missing':
+    'HelpDraft is not allowed to read OneLogin pages ({origin}). Open it from its toolbar button (or Alt+Shift+H) on the page, which allows that page once, or allow it for good: in Firefox, open about:addons → HelpDraft → Permissions and switch on access to the *.onelogin.com sites (or the Extensions button in the toolbar → HelpDraft → Always allow); in Chrome, the extension’s Details → Site access.',
   'error.bad-message': 'An internal message of the extension was malformed.',
   'error.save-failed': 'Could not save: {detail}',
 

@@ -18,6 +18,17 @@ export const ja = {
   'popup.noTab': '取り込む画面が見つかりません。OneLogin の画面を開いてから、もう一度お試しください。',
   'popup.openInTab': 'タブで開く',
   'popup.retry': '再試行',
+  'export.heading': '書き出し',
+  'export.hint': 'フォームが開けないときや、メールなど別の窓口で伝えるときに。',
+  'export.copyText': 'テキストでコピー',
+  'export.copyMarkdown': 'Markdown でコピー',
+  'export.savePng': '「{name}」を保存',
+  'export.copiedText': 'テキストをクリップボードにコピーしました。',
+  'export.copiedMarkdown': 'Markdown をクリップボードにコピーしました。',
+  'export.saved': '画像を保存しました。',
+  'export.copyFailed': 'クリップボードにコピーできませんでした。下の欄から選択してコピーしてください。',
+  'export.copyByHand': '書き出した内容',
+  'export.none': '(なし)',
   'drafts.button': '下書き一覧',
   'drafts.back': '編集に戻る',
   'drafts.heading': '下書き一覧',
@@ -257,6 +268,9 @@ export const ja = {
   'error.tab-not-found': '対象のタブが見つかりません。閉じられた可能性があります。',
   'error.draft-not-found': '下書きが見つかりません。',
   'error.screenshot-failed': '画面キャプチャを取得できませんでした: {detail}',
+  // Firefox と Chrome は captureVisibleTab を activeTab か <all_urls> がある時だけ許す(lib/background/screenshot.ts)。
+  'error.screenshot-not-allowed':
+    '画面キャプチャを撮れませんでした。ブラウザが撮影を許すのは、ツールバーの HelpDraft ボタン、ショートカット(Alt+Shift+H)、画面の右クリックメニューから開いたときだけです。その方法で開いて取り込み直してください。下書きのほかの内容はそのまま使えます。',
   'error.screenshot-fell-back':
     '選んだ範囲の画面キャプチャを作れなかったため、表示中の範囲を撮影しました(理由: {detail})。',
   'error.fill-timeout':
@@ -265,6 +279,9 @@ export const ja = {
     '開いたページにリクエストフォームが見つかりません。ヘルプセンターにサインインしているか、設定のフォーム URL が正しいかご確認ください。',
   'error.permission-missing':
     'ヘルプセンター({origin})へのアクセス許可がありません。設定ページで URL を保存し、許可してください。',
+  // Firefox では利用者がマニフェストのホスト権限を取り消せる(lib/background/capture-tab.ts)。
+  'error.host-permission-missing':
+    'HelpDraft に OneLogin の画面({origin})を読み取る許可がありません。その画面でツールバーの HelpDraft ボタン(または Alt+Shift+H)から開くと、その画面だけ許可されます。常に許可するには、Firefox では about:addons → HelpDraft →「権限」で *.onelogin.com のサイトへのアクセスをオンにする(またはツールバーの拡張機能ボタン → HelpDraft →「常に許可」)、Chrome では拡張機能の「詳細」→「サイトへのアクセス」で許可してください。',
   'error.bad-message': '拡張機能内部のメッセージが不正です。',
   'error.save-failed': '保存できませんでした: {detail}',
 

@@ -45,6 +45,13 @@ describe('EditOutbox', () => {
     expect(outbox.send({ title: 'new' }).edit).toEqual({ title: 'new' });
   });
 
+  it('names the fields sent after a send', () => {
+    const outbox = new EditOutbox();
+    const answers = outbox.send({ answers: { inquiryType: 'connector-request' } });
+    outbox.send({ connector: 'paid' });
+    expect([...outbox.sentAfter(answers.sequence)]).toEqual(['connector']);
+  });
+
   it('keeps the newest of two failed sends of one field', () => {
     const outbox = new EditOutbox();
     const first = outbox.send({ title: 'S' });
@@ -134,6 +141,18 @@ describe('DraftSaver', () => {
     saver.resume();
     await vi.advanceTimersByTimeAsync(200);
     expect(calls).toHaveLength(4);
+  });
+
+  it('tells a saved listener which fields were sent since, so an old answer does not overwrite them', async () => {
+    const { calls, saver } = harness();
+    const newer: string[][] = [];
+    saver.onSaved((_draftId, _edit, _saved, fields) => newer.push([...fields]));
+    saver.save('d1', { answers: { inquiryType: 'connector-request' } });
+    saver.save('d1', { connector: 'paid' });
+    calls[0]!.resolve('answers saved');
+    calls[1]!.resolve('connector saved');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(newer).toEqual([['connector'], []]);
   });
 
   it('does not send again an edit the background refused, and says so', async () => {
