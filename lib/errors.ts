@@ -11,10 +11,12 @@ export const errorCodeSchema = z.enum([
   'tab-not-found',
   'draft-not-found',
   'screenshot-failed',
+  'screenshot-not-allowed',
   'screenshot-fell-back',
   'fill-timeout',
   'not-a-request-form',
   'permission-missing',
+  'host-permission-missing',
   'bad-message',
   'save-failed',
   'draft-invalid',
@@ -24,6 +26,7 @@ export const errorCodeSchema = z.enum([
   'annotation-invalid',
   'storage-full',
   'attachments-unavailable',
+  'sign-in-required',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -17,6 +17,26 @@ import { draftLinkedToTab, linkTabToDraft } from './tab-drafts';
 
 /** Built by WXT from entrypoints/collector.content.ts; its `main` returns a CollectorResult. */
 const collectorFile = '/content-scripts/collector.js';
+/** The OneLogin hosts of the manifest's host_permissions (wxt.config.ts). */
+const oneLoginHosts = 'https://*.onelogin.com/*';
+
+/**
+ * Why the collector could not run. Firefox MV3 lets the user withdraw the manifest's host
+ * permissions (about:addons → Permissions, or the Extensions button's "Always allow on …"),
+ * and a build installed before Firefox 127 never had them: then a OneLogin tab opened other than
+ * with the toolbar button, the shortcut or the context menu (which grant activeTab) cannot be
+ * read, and Firefox does not even tell its URL. That case gets its own message saying how to
+ * allow the access; any other refusal is a page no extension may read.
+ */
+async function refusalCode(tabId: number): Promise<'host-permission-missing' | 'capture-not-allowed'> {
+  const [granted, tab] = await Promise.all([
+    browser.permissions.contains({ origins: [oneLoginHosts] }).catch(() => true),
+    browser.tabs.get(tabId).catch(() => undefined),
+  ]);
+  const url = tab?.url ?? '';
+  const oneLoginOrUnknown = url === '' || /^https:\/\/[^/]+\.onelogin\.com\//.test(url);
+  return !granted && oneLoginOrUnknown ? 'host-permission-missing' : 'capture-not-allowed';
+}
 
 async function collect(tabId: number, options: CollectOptions): Promise<CollectorResult> {
   let results;
@@ -31,8 +51,10 @@ async function collect(tabId: number, options: CollectOptions): Promise<Collecto
     });
     results = await browser.scripting.executeScript({ target: { tabId }, files: [collectorFile] });
   } catch (error) {
-    // Chrome refuses chrome://, the Web Store and pages without host access.
-    throw new HelpDraftError('capture-not-allowed', error instanceof Error ? error.message : String(error));
+    // Chrome refuses chrome://, the Web Store and pages without host access (Firefox: about:, AMO).
+    const message = error instanceof Error ? error.message : String(error);
+    const code = await refusalCode(tabId);
+    throw new HelpDraftError(code, code === 'host-permission-missing' ? oneLoginHosts : message);
   }
   const result = collectorResultSchema.safeParse(results[0]?.result);
   if (!result.success) throw new HelpDraftError('capture-not-allowed', 'the page gave no readable result');

@@ -29,7 +29,9 @@ export async function createContextMenu(): Promise<void> {
  */
 async function showPopupFor(tabId: number): Promise<void> {
   try {
-    await browser.action.openPopup();
+    // Firefox MV2 has `browserAction` (manifest `browser_action`) and no `action`, MV3's name for it.
+    const action = browser.action ?? browser.browserAction;
+    await action.openPopup();
   } catch {
     await browser.windows.create({
       url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`),

@@ -15,6 +15,13 @@ import type { AttachmentRef, ScreenshotMode } from '../schema';
 import { compactTimestamp } from '../time';
 
 const captureRateLimit = /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/;
+/**
+ * captureVisibleTab refused for want of activeTab or <all_urls>: Chrome says "Either the
+ * '<all_urls>' or 'activeTab' permission is required."; Firefox says "Missing activeTab
+ * permission" (Firefox, too, accepts only those two, not the page's host permission, and the
+ * popup opened any other way than the toolbar button, the shortcut or the context menu has neither).
+ */
+const captureNotAllowed = /activeTab|<all_urls>/;
 
 /**
  * Chrome allows two captureVisibleTab calls a second
@@ -59,7 +66,13 @@ async function visibleArea(tab: { active: boolean; windowId: number }, now: Date
   try {
     dataUrl = await captureVisibleTab(tab.windowId);
   } catch (error) {
-    return { problem: { code: 'screenshot-failed', detail: toErrorShape(error).detail } };
+    const detail = toErrorShape(error).detail;
+    return {
+      problem: {
+        code: captureNotAllowed.test(detail) ? 'screenshot-not-allowed' : 'screenshot-failed',
+        detail,
+      },
+    };
   }
   return storeTaken(dataUrl, now, 'visible');
 }
