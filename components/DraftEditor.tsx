@@ -7,6 +7,7 @@ import {
   type ConnectorRequest,
   type Draft,
   type DraftEdit,
+  type LiveFormOptions,
   type Priority,
 } from '@/lib/schema';
 import { buildChecklist } from '@/lib/draft/checklist';
@@ -17,6 +18,7 @@ import { GuidedQuestions, SuggestionReason } from './GuidedQuestions';
 import { CaptureDetails } from './CaptureDetails';
 import { ErrorList } from './ErrorList';
 import { FillReportList } from './FillReportList';
+import { LiveOption } from './LiveOption';
 import type { AttachmentActions } from './useAttachmentIntake';
 import type { AnnotationActions } from './useAnnotation';
 
@@ -33,12 +35,22 @@ interface DraftEditorProps {
   t: Translate;
   onEdit: (edit: DraftEdit) => void;
   attachmentActions: AttachmentActions;
+  /** The help center form's own options, once a fill has read them. */
+  liveOptions?: LiveFormOptions;
   /** Annotating the draft's images; without it, images get no annotate button. */
   annotation?: AnnotationActions;
 }
 
 /** The draft's fields, every change handed to `onEdit` at once (the caller saves it). */
-export function DraftEditor({ draft, fields, t, onEdit, attachmentActions, annotation }: DraftEditorProps) {
+export function DraftEditor({
+  draft,
+  fields,
+  t,
+  onEdit,
+  attachmentActions,
+  annotation,
+  liveOptions,
+}: DraftEditorProps) {
   const titleLength = [...fields.title].length;
   const prioritySuggestion = suggestPriority(fields.answers);
   const categorySuggestion = suggestCategory(draft.capture ?? { url: '', errors: [] }, fields.answers);
@@ -125,6 +137,7 @@ export function DraftEditor({ draft, fields, t, onEdit, attachmentActions, annot
             reasons={categorySuggestion.reasons}
             t={t}
           />
+          <LiveOption field="category" value={fields.category} options={liveOptions} t={t} />
         </div>
       </div>
       <p id="draft-priority-caveat" className="hint">
@@ -163,6 +176,7 @@ export function DraftEditor({ draft, fields, t, onEdit, attachmentActions, annot
               </option>
             ))}
           </select>
+          <LiveOption field="connector" value={fields.connector} options={liveOptions} t={t} />
         </div>
       ) : null}
 

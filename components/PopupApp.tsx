@@ -17,6 +17,7 @@ import { useDraftList } from './useDraftList';
 import { useAttachmentIntake } from './useAttachmentIntake';
 import { useAnnotation } from './useAnnotation';
 import { useDraftSaver } from './useDraftSaver';
+import { useLiveOptions } from './useLiveOptions';
 import { useSettings } from './useSettings';
 
 /** `closed`: no draft is open, because the one that was has just been deleted. */
@@ -55,11 +56,14 @@ export function PopupApp() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [view, setView] = useState<View>('editor');
   const [fields, setFields] = useState<EditableFields>();
-  const [fillState, setFillState] = useState<{ running: boolean; error?: ErrorShape }>({ running: false });
+  const [fillState, setFillState] = useState<{ running: boolean; error?: ErrorShape; errorAt?: number }>({
+    running: false,
+  });
   const [listBusy, setListBusy] = useState(false);
   const [listError, setListError] = useState<ErrorShape>();
   const [notice, setNotice] = useState<MessageKey>();
   const drafts = useDraftList(view === 'list');
+  const liveOptions = useLiveOptions(settings.helpCenterUrl);
   const tabId = useRef<number>(undefined);
   const [inTab] = useState(() => isTabView(window.location.search));
 
@@ -175,7 +179,7 @@ export function PopupApp() {
       await sendMessage('fillDraft', { draftId });
       setFillState({ running: false });
     } catch (error) {
-      setFillState({ running: false, error: toErrorShape(error) });
+      setFillState({ running: false, error: toErrorShape(error), errorAt: Date.now() });
     }
   }, [draftId]);
 
@@ -230,6 +234,13 @@ export function PopupApp() {
         focusAfter.current = 'drafts-heading';
       }),
   };
+
+  // A fill that waited for sign-in and then went on by itself: its report replaces the waiting message.
+  const filledSinceError =
+    phase.name === 'ready' &&
+    fillState.errorAt !== undefined &&
+    phase.draft.fillReport !== undefined &&
+    Date.parse(phase.draft.fillReport.filledAt) >= fillState.errorAt;
 
   const problems =
     phase.name === 'ready' && fields ? validateDraft({ ...phase.draft, ...fields }, settings) : [];
@@ -352,6 +363,7 @@ export function PopupApp() {
             t={t}
             onEdit={edit}
             attachmentActions={attachmentActions}
+            {...(liveOptions ? { liveOptions } : {})}
             annotation={annotation}
           />
           <footer className="footer">
@@ -375,7 +387,9 @@ export function PopupApp() {
             >
               {fillState.running ? t('fill.running') : t('fill.button')}
             </button>
-            {fillState.error ? <ErrorMessage error={fillState.error} t={t} testId="fill-error" /> : null}
+            {fillState.error && !filledSinceError ? (
+              <ErrorMessage error={fillState.error} t={t} testId="fill-error" />
+            ) : null}
           </footer>
           <ExportActions draft={{ ...phase.draft, ...fields }} locale={settings.language} t={t} />
         </>

@@ -203,12 +203,26 @@ export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 export const formGenerationSchema = z.enum(['classic', 'react']);
 export type FormGeneration = z.infer<typeof formGenerationSchema>;
 
+/** An option of a dropdown field of the live form: what it says, and the value the form submits. */
+export const formOptionSchema = z.object({ label: z.string(), value: z.string() });
+
+/** The category and connector options the help center's form offered when it was last filled. */
+export const liveFormOptionsSchema = z.object({
+  category: z.array(formOptionSchema),
+  connector: z.array(formOptionSchema),
+});
+export type LiveFormOptions = z.infer<typeof liveFormOptionsSchema>;
+
 export const fillReportSchema = z.object({
   filledAt: z.string(),
   url: z.string(),
   items: z.array(fillReportItemSchema),
   /** Which form was filled: its generation and the ticket form chosen (its label); absent in older reports. */
   form: z.object({ generation: formGenerationSchema, ticketForm: z.string().default('') }).optional(),
+  /** The form's own category and connector options, read while filling (the background caches them apart). */
+  options: liveFormOptionsSchema.optional(),
+  /** Milliseconds from the form being ready to the last field, and of those the waits for the page's uploads. */
+  timing: z.object({ fillMs: z.number(), uploadWaitMs: z.number() }).optional(),
 });
 export type FillReport = z.infer<typeof fillReportSchema>;
 

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { defaultSettings, draftSchema, settingsSchema, type Draft, type Settings } from './schema';
+import {
+  defaultSettings,
+  draftSchema,
+  liveFormOptionsSchema,
+  settingsSchema,
+  type Draft,
+  type Settings,
+} from './schema';
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
   version: 1,
@@ -33,6 +40,38 @@ export function draftKey(draftId: string): `local:${string}` {
 /** Which draft belongs to which tab and URL; tab ids live only as long as the browser session. */
 export const tabDraftsItem = storage.defineItem<unknown>('session:tabDrafts', { fallback: {} });
 
+/** The live form's category and connector options, as last read by a fill (one help center at a time). */
+export const liveOptionsItem = storage.defineItem<unknown>('local:helpCenterOptions', { fallback: null });
+
+export const cachedLiveOptionsSchema = z.object({
+  /** The help center they were read from: options of another one are never shown. */
+  origin: z.string(),
+  readAt: z.string(),
+  options: liveFormOptionsSchema,
+});
+export type CachedLiveOptions = z.infer<typeof cachedLiveOptionsSchema>;
+
+export function parseLiveOptions(raw: unknown): CachedLiveOptions | undefined {
+  const parsed = cachedLiveOptionsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function writeLiveOptions(cached: CachedLiveOptions): Promise<void> {
+  await liveOptionsItem.setValue(cachedLiveOptionsSchema.parse(cached));
+}
+
+/** Calls `listener` with the cached options now and whenever a fill reads new ones, until the signal aborts. */
+export function watchLiveOptions(
+  listener: (cached: CachedLiveOptions | undefined) => void,
+  signal: AbortSignal,
+) {
+  void liveOptionsItem.getValue().then((value) => {
+    if (!signal.aborted) listener(parseLiveOptions(value));
+  });
+  const unwatch = liveOptionsItem.watch((value) => listener(parseLiveOptions(value)));
+  signal.addEventListener('abort', unwatch, { once: true });
+}
+
 /** Fills waiting for their form tab to ask for them, by tab id. */
 export const pendingFillsItem = storage.defineItem<unknown>('session:pendingFills', { fallback: {} });
 
@@ -40,7 +79,13 @@ const tabDraftSchema = z.object({ draftId: z.string(), url: z.string() });
 export const tabDraftsSchema = z.record(z.string(), tabDraftSchema);
 export type TabDrafts = z.infer<typeof tabDraftsSchema>;
 
-export const pendingFillSchema = z.object({ draftId: z.string(), origin: z.string() });
+export const pendingFillSchema = z.object({
+  draftId: z.string(),
+  origin: z.string(),
+  /** Set while the tab shows the help center's sign-in page: the fill resumes there until then (ms since epoch). */
+  awaitingSignInUntil: z.number().optional(),
+});
+export type PendingFill = z.infer<typeof pendingFillSchema>;
 export const pendingFillsSchema = z.record(z.string(), pendingFillSchema);
 export type PendingFills = z.infer<typeof pendingFillsSchema>;
 

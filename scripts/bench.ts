@@ -267,6 +267,78 @@ async function loadTime(page: Page, url: string): Promise<number> {
 }
 
 /**
+ * Fill time per form generation: the popup fills a draft into the stand-in
+ * form `runs` times; each report carries the filler's own timing (from the
+ * form being ready to its last field, and the waits for the page's uploads,
+ * which are network time and left out).
+ */
+async function timeFill(
+  browser: ExtensionBrowser,
+  pageUrl: string,
+  formUrl: string,
+  count: number,
+): Promise<number[]> {
+  await inWorker(
+    browser,
+    `chrome.storage.local.set({ settings: { helpCenterUrl: ${JSON.stringify(formUrl)} } }).then(() => true)`,
+  );
+  const formPath = formUrl.split('?')[0] ?? formUrl;
+  const page = await browser.context.newPage();
+  const times: number[] = [];
+  try {
+    await page.goto(pageUrl);
+    const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
+    await popup.getByTestId('draft-title').waitFor();
+    for (let run = 0; run <= count; run += 1) {
+      const before = await latestFill(browser);
+      const opened = browser.context.waitForEvent('page', (candidate) =>
+        candidate.url().startsWith(formPath),
+      );
+      await popup.getByTestId('fill').click();
+      const form = await opened;
+      let report: FillTimingReport | undefined;
+      for (
+        let attempt = 0;
+        attempt < 200 && (!report || report.filledAt === before?.filledAt);
+        attempt += 1
+      ) {
+        await sleep(100);
+        report = await latestFill(browser);
+      }
+      await form.close();
+      if (!report?.timing) throw new Error('no fill report with timing');
+      if (run > 0) times.push(report.timing.fillMs - report.timing.uploadWaitMs);
+    }
+    await popup.close();
+  } finally {
+    await page.close();
+    await inWorker(browser, `chrome.storage.local.remove('settings').then(() => true)`);
+  }
+  return times;
+}
+
+interface FillTimingReport {
+  filledAt: string;
+  timing?: { fillMs: number; uploadWaitMs: number };
+}
+
+/** The most recent fill report of any stored draft. */
+function latestFill(browser: ExtensionBrowser): Promise<FillTimingReport | undefined> {
+  return inWorker<FillTimingReport | undefined>(
+    browser,
+    `(async () => {
+      const area = await chrome.storage.local.get(null);
+      const reports = Object.entries(area)
+        .filter(([key]) => key.startsWith('draft:'))
+        .map(([, draft]) => draft.fillReport)
+        .filter(Boolean)
+        .sort((a, b) => b.filledAt.localeCompare(a.filledAt));
+      return reports[0];
+    })()`,
+  );
+}
+
+/**
  * What one draft costs in storage, from the drafts the popup rows made: its
  * storage.local entry (JSON, the masked capture included) and its
  * screenshot's bytes in IndexedDB, medians over the stored drafts.
@@ -553,6 +625,20 @@ async function main(): Promise<void> {
     }
 
     rows.push(...(await storedBytesRows(browser)));
+
+    for (const { label, url } of [
+      { label: 'classic form', url: server.urls.helpCenterForm },
+      { label: 'React form', url: server.urls.helpCenterReactForm },
+    ]) {
+      await measure(
+        rows,
+        `fill time after the form is ready (${label})`,
+        runs,
+        null,
+        () => timeFill(browser, sso, url, runs),
+        'filler: form ready → every field set, the waits for the page’s uploads left out',
+      );
+    }
 
     for (const { label, url } of [
       { label: 'SSO page', url: sso },

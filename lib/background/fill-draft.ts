@@ -15,7 +15,14 @@ import { HelpDraftError } from '../errors';
 import { fillEditorInPage } from '../helpcenter/editor';
 import { fillerResultSchema } from '../helpcenter/result';
 import type { Draft, FillPayload, FillReport, Settings } from '../schema';
-import { parsePendingFills, pendingFillsItem, readDraft, readSettings } from '../storage';
+import {
+  parsePendingFills,
+  pendingFillsItem,
+  readDraft,
+  readSettings,
+  writeLiveOptions,
+  type PendingFill,
+} from '../storage';
 import { linkTabToDraft } from './tab-drafts';
 import { recordFill } from './drafts';
 
@@ -27,6 +34,8 @@ const formPollIntervalMs = 250;
 const editorTimeoutMs = 15_000;
 /** A ticket-form choice reloads the page once; more rounds would mean a page that keeps reloading. */
 const maxFillRounds = 3;
+/** How long a fill waits in its tab for the user to sign in to the help center. */
+const signInWaitMs = 10 * 60_000;
 
 export async function buildFillPayload(draft: Draft, settings: Settings): Promise<FillPayload> {
   const attachments = await Promise.all(
@@ -100,7 +109,7 @@ function waitForFormPage(tabId: number, origin: string, timeoutMs: number, leavi
   });
 }
 
-async function setPendingFill(tabId: number, pending: { draftId: string; origin: string } | undefined) {
+async function setPendingFill(tabId: number, pending: PendingFill | undefined) {
   const others = Object.entries(parsePendingFills(await pendingFillsItem.getValue())).filter(
     ([key]) => key !== String(tabId),
   );
@@ -124,33 +133,93 @@ export async function fillDraft(draftId: string): Promise<FillReport> {
   if (tab.id === undefined) throw new HelpDraftError('tab-not-found');
   const tabId = tab.id;
   await setPendingFill(tabId, { draftId, origin });
+  let awaitingSignIn = false;
   try {
-    let leaving: string | undefined;
-    for (let round = 0; round < maxFillRounds; round += 1) {
-      await waitForFormPage(tabId, origin, formLoadTimeoutMs, leaving);
-      await fillEditor(tabId, origin, descriptionToHtml(draft.description));
-      const results = await browser.scripting.executeScript({ target: { tabId }, files: [fillerFile] });
-      const result = fillerResultSchema.safeParse(results[0]?.result);
-      if (!result.success)
-        throw new HelpDraftError('not-a-request-form', 'the filler gave no readable result');
-      if ('error' in result.data) throw new HelpDraftError(result.data.error.code, result.data.error.detail);
-      if ('reload' in result.data) {
-        // The ticket form comes first and reloads the page (helpcenter-form.md): load the URL the
-        // filler chose, in the same tab and only on the help-center origin, then fill again there.
-        const target = new URL(result.data.reload.url);
-        if (target.origin !== origin) throw new HelpDraftError('not-a-request-form', target.origin);
-        leaving = (await browser.tabs.get(tabId)).url;
-        await browser.tabs.update(tabId, { url: target.href });
-        continue;
-      }
-      await recordFill(draftId, result.data);
-      // Opening the popup on the filled form shows this draft and its report, not a capture of the form.
-      await linkTabToDraft(tabId, draftId, result.data.url);
-      return result.data;
-    }
-    throw new HelpDraftError('not-a-request-form', 'the page kept reloading');
+    return await fillInTab(tabId, draftId, draft, origin);
+  } catch (error) {
+    if (!isSignInPage(error)) throw error;
+    // Not signed in: the fill waits in this tab and goes on by itself once the help center
+    // brings the user back to the form (resumeFillAfterSignIn); the popup says so.
+    awaitingSignIn = true;
+    await setPendingFill(tabId, { draftId, origin, awaitingSignInUntil: Date.now() + signInWaitMs });
+    throw new HelpDraftError('sign-in-required', String(Math.round(signInWaitMs / 60_000)));
   } finally {
+    if (!awaitingSignIn) await setPendingFill(tabId, undefined);
+  }
+}
+
+/** The filler's answer on a sign-in page (lib/helpcenter/detect.ts). */
+function isSignInPage(error: unknown): boolean {
+  return error instanceof HelpDraftError && error.code === 'not-a-request-form' && error.detail === 'sign-in';
+}
+
+/**
+ * Fills the form in the tab: the ticket form first when the page asks for
+ * it (it reloads), then every field; records the report on the draft.
+ */
+async function fillInTab(tabId: number, draftId: string, draft: Draft, origin: string): Promise<FillReport> {
+  let leaving: string | undefined;
+  for (let round = 0; round < maxFillRounds; round += 1) {
+    await waitForFormPage(tabId, origin, formLoadTimeoutMs, leaving);
+    await fillEditor(tabId, origin, descriptionToHtml(draft.description));
+    const results = await browser.scripting.executeScript({ target: { tabId }, files: [fillerFile] });
+    const result = fillerResultSchema.safeParse(results[0]?.result);
+    if (!result.success) throw new HelpDraftError('not-a-request-form', 'the filler gave no readable result');
+    if ('error' in result.data) throw new HelpDraftError(result.data.error.code, result.data.error.detail);
+    if ('reload' in result.data) {
+      // The ticket form comes first and reloads the page (helpcenter-form.md): load the URL the
+      // filler chose, in the same tab and only on the help-center origin, then fill again there.
+      const target = new URL(result.data.reload.url);
+      if (target.origin !== origin) throw new HelpDraftError('not-a-request-form', target.origin);
+      leaving = (await browser.tabs.get(tabId)).url;
+      await browser.tabs.update(tabId, { url: target.href });
+      continue;
+    }
+    // The form's option lists are kept once for the popup, not in every draft's report.
+    const { options, ...report } = result.data;
+    if (options) await writeLiveOptions({ origin, readAt: report.filledAt, options });
+    await recordFill(draftId, report);
+    // Opening the popup on the filled form shows this draft and its report, not a capture of the form.
+    await linkTabToDraft(tabId, draftId, report.url);
+    return report;
+  }
+  throw new HelpDraftError('not-a-request-form', 'the page kept reloading');
+}
+
+/** Tabs whose fill is being resumed by this service worker, so a second page event does not start another. */
+const resuming = new Set<number>();
+
+/**
+ * A tab waiting for sign-in finished loading a page: when it is the
+ * help center again (the user signed in and was sent back to the form), the
+ * fill goes on there. Still the sign-in page: it keeps waiting, until
+ * `awaitingSignInUntil`. Called from a listener registered when the service
+ * worker starts, so the page event wakes a stopped worker.
+ */
+export async function resumeFillAfterSignIn(tabId: number, url: string | undefined): Promise<void> {
+  if (resuming.has(tabId)) return;
+  const pending = parsePendingFills(await pendingFillsItem.getValue())[String(tabId)];
+  if (pending?.awaitingSignInUntil === undefined) return;
+  if (Date.now() > pending.awaitingSignInUntil) {
     await setPendingFill(tabId, undefined);
+    return;
+  }
+  if (!url || new URL(url).origin !== pending.origin) return;
+  resuming.add(tabId);
+  let stillWaiting = false;
+  try {
+    const draft = await readDraft(pending.draftId);
+    if (!draft) return;
+    await fillInTab(tabId, pending.draftId, draft, pending.origin).catch((error: unknown) => {
+      // Another page of the sign-in (a second step, a wrong password): go on waiting.
+      if (!isSignInPage(error)) throw error;
+      stillWaiting = true;
+    });
+  } catch {
+    // The page shows why in its own panel; the draft keeps its earlier report.
+  } finally {
+    resuming.delete(tabId);
+    if (!stillWaiting) await setPendingFill(tabId, undefined);
   }
 }
 

@@ -7,7 +7,7 @@
  * them itself. Never submits, never touches anything outside the form.
  */
 import type { FillPayload, FillReportItem, Priority } from '../schema';
-import { handOverFiles } from './attachments';
+import { handOverFiles, type FillTiming } from './attachments';
 import { fillDescription } from './description';
 import { clip, dispatchEdits, shorten } from './dom';
 import { findControlByLabel, matchOption, type TaggerOption } from './fields';
@@ -115,12 +115,14 @@ export interface FillOptions {
   /** How long to wait for a rich editor the page announces (React form, or `text/html` mimetype). */
   editorWaitMs?: number;
   signal?: AbortSignal;
+  /** Filled in with the time spent waiting for uploads. */
+  timing?: FillTiming;
 }
 
 export async function fillClassicForm(
   form: HTMLFormElement,
   payload: FillPayload,
-  { uploadTimeoutMs = 30_000, editorWaitMs, signal }: FillOptions = {},
+  { uploadTimeoutMs = 30_000, editorWaitMs, signal, timing }: FillOptions = {},
 ): Promise<FillReportItem[]> {
   return [
     fillText(form, 'cc', 'request[collaborators][]', ccLabels, payload.cc.join(', ')),
@@ -129,6 +131,13 @@ export async function fillClassicForm(
     fillText(form, 'subject', 'request[subject]', subjectLabels, payload.subject),
     await fillDescription(form, payload, false, { editorWaitMs, signal }),
     fillTagger(form, 'connector', connectorLabels, connectorTerms[payload.connector]),
-    await handOverFiles(form, findAttachmentsInput(form), payload.attachments, uploadTimeoutMs, signal),
+    await handOverFiles(
+      form,
+      findAttachmentsInput(form),
+      payload.attachments,
+      uploadTimeoutMs,
+      signal,
+      timing,
+    ),
   ];
 }

@@ -83,6 +83,21 @@ function close(combobox: Combobox): void {
   }
 }
 
+/**
+ * Every option of the combobox: opened, read, and closed again so the page
+ * is left as it was. Empty when it does not open.
+ */
+export async function listOptions(
+  combobox: Combobox,
+  { timeoutMs = 3_000, signal }: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<TaggerOption[]> {
+  const wasOpen = isOpen(combobox);
+  if (!(await open(combobox, timeoutMs, signal))) return [];
+  const options = readOptions(combobox).map(({ label, value }) => ({ label, value }));
+  if (!wasOpen) close(combobox);
+  return options;
+}
+
 export type PickResult =
   | { status: 'picked'; label: string; value: string }
   | { status: 'no-match'; labels: string[] }

@@ -112,7 +112,7 @@ export async function fillReactForm(
   payload: FillPayload,
   options: FillOptions = {},
 ): Promise<FillReportItem[]> {
-  const { uploadTimeoutMs = 30_000, signal } = options;
+  const { uploadTimeoutMs = 30_000, signal, timing } = options;
   return [
     await fillCc(form, payload.cc, signal),
     await fillCombobox('category', comboboxByLabel(form, categoryLabels), payload.categoryTerms, options),
@@ -125,6 +125,13 @@ export async function fillReactForm(
       connectorTerms[payload.connector],
       options,
     ),
-    await handOverFiles(form, findAttachmentsInput(form), payload.attachments, uploadTimeoutMs, signal),
+    await handOverFiles(
+      form,
+      findAttachmentsInput(form),
+      payload.attachments,
+      uploadTimeoutMs,
+      signal,
+      timing,
+    ),
   ];
 }

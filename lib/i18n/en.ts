@@ -26,6 +26,8 @@ export const en: Record<MessageKey, string> = {
   'export.copyFailed': 'Could not copy to the clipboard. Select and copy it from the box below.',
   'export.copyByHand': 'The exported text',
   'export.none': '(none)',
+  'liveOption.match': 'In the form: “{label}”.',
+  'liveOption.none': 'None of the help center form’s {count} options fits: please choose one in the form.',
   'drafts.button': 'Drafts',
   'drafts.back': 'Back to the editor',
   'drafts.heading': 'Drafts',
@@ -220,7 +222,7 @@ export const en: Record<MessageKey, string> = {
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
   'fill.panelClose': 'Close',
   'fill.panelSignIn':
-    'You are not signed in to the help center, so nothing was filled. Sign in, then press “Fill the help-center form” in HelpDraft again.',
+    'You are not signed in to the help center. Sign in in this tab: once it is back on the form, HelpDraft fills it by itself.',
   'fill.panelNotAForm':
     'No request form was found on this page, so nothing was filled. Check the form URL in the settings.',
   'fill.panelGeneration.classic': 'Form: classic',
@@ -254,6 +256,8 @@ export const en: Record<MessageKey, string> = {
     'The browser’s storage is full, so this could not be saved. The draft’s text is saved. Delete drafts you no longer need from the drafts list, then try again.',
   'error.attachments-unavailable':
     'This browser cannot store attachments (IndexedDB cannot be opened: {detail}). The draft’s text is saved.',
+  'error.sign-in-required':
+    'You are not signed in to the help center. Sign in in the tab that opened: once it is back on the form, HelpDraft fills it by itself (within {detail} minutes).',
   'error.attachment-missing': 'The data of the attachment “{detail}” is missing.',
   'error.annotation-invalid':
     'The annotated image could not be saved (not a PNG image, or not of the size said).',

@@ -29,6 +29,9 @@ export const ja = {
   'export.copyFailed': 'クリップボードにコピーできませんでした。下の欄から選択してコピーしてください。',
   'export.copyByHand': '書き出した内容',
   'export.none': '(なし)',
+  'liveOption.match': 'フォームでは「{label}」を選びます。',
+  'liveOption.none':
+    'ヘルプセンターのフォームの選択肢（{count} 件）に合うものがありません。フォームでお選びください。',
   'drafts.button': '下書き一覧',
   'drafts.back': '編集に戻る',
   'drafts.heading': '下書き一覧',
@@ -225,7 +228,7 @@ export const ja = {
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
   'fill.panelClose': '閉じる',
   'fill.panelSignIn':
-    'ヘルプセンターにサインインしていないため、フォームに入力できませんでした。サインインしてから、もう一度 HelpDraft の[ヘルプセンターのフォームに入力]を押してください。',
+    'ヘルプセンターにサインインしていません。このタブでサインインしてください。フォームに戻ったら、HelpDraft が自動で入力します。',
   'fill.panelNotAForm':
     'このページにリクエストフォームが見つからないため、何も入力していません。設定のフォーム URL をご確認ください。',
   'fill.panelGeneration.classic': 'フォーム: 従来型',
@@ -259,6 +262,8 @@ export const ja = {
     'ブラウザの保存領域が足りず、保存できませんでした。下書きの文章は保存されています。下書き一覧で不要な下書きを削除してから、もう一度お試しください。',
   'error.attachments-unavailable':
     'このブラウザでは添付ファイルを保存できません（IndexedDB を開けません: {detail}）。下書きの文章は保存されています。',
+  'error.sign-in-required':
+    'ヘルプセンターにサインインしていません。開いたタブでサインインしてください。サインイン後フォームに戻ると、HelpDraft が自動で入力します（{detail} 分以内）。',
   'error.attachment-missing': '添付ファイル「{detail}」のデータが見つかりません。',
   'error.annotation-invalid':
     '注釈を付けた画像を保存できませんでした(PNG 画像ではないか、大きさが合いません)。',

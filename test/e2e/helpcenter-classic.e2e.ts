@@ -118,7 +118,8 @@ describe('the classic request form', () => {
       const signIn = await formOpened;
       const error = popup.getByTestId('fill-error');
       await error.waitFor();
-      await expect(error.getAttribute('data-code')).resolves.toBe('not-a-request-form');
+      // The fill waits in that tab for the sign-in (test/e2e/signin.e2e.ts goes on to sign in).
+      await expect(error.getAttribute('data-code')).resolves.toBe('sign-in-required');
       const panel = signIn.locator('#helpdraft-fill-panel section');
       await expect(panel.getAttribute('data-problem')).resolves.toBe('sign-in');
       await expect(panel.locator('p.about').textContent()).resolves.toContain('サインイン');
