@@ -19,6 +19,11 @@ const firefoxMinimumVersion = '128.0';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // `npm run package`: the store zips, and for Firefox the sources reviewers rebuild from —
+  // the project as committed, without what local runs leave behind.
+  zip: {
+    excludeSources: ['demo-output/**', 'bench-results.json', '.output/**', 'coverage/**', '**/*.zip'],
+  },
   manifest: ({ browser, manifestVersion, mode }) => {
     const firefox = browser === 'firefox';
     const hostPermissions =
