@@ -285,7 +285,8 @@ export const en: Record<MessageKey, string> = {
 
   'options.title': 'HelpDraft settings',
   'options.helpCenterUrl': 'Help-center request form URL',
-  'options.helpCenterUrlHint': "Usually left as it is (Pentio's help center).",
+  'options.helpCenterUrlHint':
+    "Usually left as it is (Pentio's help center). Another site: HelpDraft fills the form there, so on saving the browser asks you to allow access to that site.",
   'options.personalEmail': 'My email address (default CC)',
   'options.personalEmailHint': 'Always put in CC when you sign in to the help center with a shared account.',
   'options.language': 'Language of the interface and the drafts',

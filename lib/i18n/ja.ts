@@ -292,7 +292,8 @@ export const ja = {
 
   'options.title': 'HelpDraft の設定',
   'options.helpCenterUrl': 'ヘルプセンターのリクエストフォーム URL',
-  'options.helpCenterUrlHint': '通常は変更不要です(ペンティオヘルプセンター)。',
+  'options.helpCenterUrlHint':
+    '通常は変更不要です(ペンティオヘルプセンター)。別のサイトにすると、そのサイトのフォームに入力するため、保存時にブラウザがそのサイトへのアクセス許可を求めます。',
   'options.personalEmail': 'ご自身のメールアドレス(CC の既定値)',
   'options.personalEmailHint':
     '共有アカウントでヘルプセンターにサインインしている場合、CC に必ず入力されます。',
