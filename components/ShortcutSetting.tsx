@@ -11,7 +11,11 @@ export function ShortcutSetting({ t }: { t: Translate }) {
   const [shortcut, setShortcut] = useState<string>();
   useEffect(() => {
     void browser.commands.getAll().then((commands) => {
-      setShortcut(commands.find((command) => command.name === '_execute_action')?.shortcut ?? '');
+      // MV2 (Firefox) names the command after browser_action.
+      const opener = commands.find(
+        (command) => command.name === '_execute_action' || command.name === '_execute_browser_action',
+      );
+      setShortcut(opener?.shortcut ?? '');
     });
   }, []);
   return (
@@ -21,7 +25,10 @@ export function ShortcutSetting({ t }: { t: Translate }) {
       </span>
       {/* A paragraph may not be named (aria-prohibited-attr); a group, the shortcut and its button, may. */}
       <p role="group" aria-labelledby="settings-shortcut-label">
-        <kbd data-testid="settings-shortcut">{shortcut || t('options.shortcutNone')}</kbd>{' '}
+        {/* Empty until the browser has answered: "none" is said only when it is so. */}
+        <kbd data-testid="settings-shortcut" data-loaded={shortcut !== undefined}>
+          {shortcut === undefined ? '' : shortcut || t('options.shortcutNone')}
+        </kbd>{' '}
         <button
           type="button"
           className="link"

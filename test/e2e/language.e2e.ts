@@ -96,6 +96,11 @@ async function chooseLanguage(settings: Page, language: 'ja' | 'en', saved: stri
   await expect.poll(() => settings.getByTestId('settings-notice').textContent()).toBe(saved);
 }
 
+/** The settings page asks the browser for the shortcut: its strings are complete once it answered. */
+async function shortcutShown(settings: Page): Promise<void> {
+  await settings.locator('[data-testid="settings-shortcut"][data-loaded="true"]').waitFor();
+}
+
 describe('the display language', () => {
   it('switches every interface string to English and back, the captured content left alone', async () => {
     const { page, popup } = await capturedPopup(browser, server.urls.appSso);
@@ -105,6 +110,7 @@ describe('the display language', () => {
     await popup.getByTestId('draft-item').first().waitFor();
     const listJa = await interfaceStrings(popup);
     const settings = await openSettings(browser);
+    await shortcutShown(settings);
     const settingsJa = await interfaceStrings(settings);
     // The checks below see Japanese where there is some: in Japanese, every view has plenty.
     for (const strings of [editorJa, listJa, settingsJa])
@@ -134,6 +140,7 @@ describe('the display language', () => {
 
     await chooseLanguage(settings, 'ja', '保存しました。');
     await expect(settings.locator('html').getAttribute('lang')).resolves.toBe('ja');
+    await shortcutShown(settings);
     const notice = (text: string) => text !== '保存しました。';
     await expect(interfaceStrings(settings).then((strings) => strings.filter(notice))).resolves.toEqual(
       settingsJa,
