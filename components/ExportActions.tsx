@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { getAttachmentBlob } from '@/lib/attachments';
 import { draftAsMarkdown, draftAsText } from '@/lib/draft/export';
-import { HelpDraftError, type ErrorShape } from '@/lib/errors';
+import { HelpDraftError, toErrorShape, type ErrorShape } from '@/lib/errors';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { AttachmentRef, Draft, Locale } from '@/lib/schema';
 import { ErrorMessage } from './ErrorMessage';
@@ -71,11 +71,7 @@ export function ExportActions({ draft, locale, t }: { draft: Draft; locale: Loca
               setError(undefined);
               saveAttachment(image).then(
                 () => setNotice('export.saved'),
-                (failure: unknown) =>
-                  setError({
-                    code: 'attachment-missing',
-                    detail: failure instanceof Error ? image.name : '',
-                  }),
+                (failure: unknown) => setError(toErrorShape(failure)),
               );
             }}
           >

@@ -14,9 +14,7 @@ interface Field {
 }
 
 function fields(draft: Draft, t: Translate): Field[] {
-  const category = isCategoryKey(draft.category)
-    ? t(categoryLabelKey(draft.category))
-    : t('field.categoryUnset');
+  const category = isCategoryKey(draft.category) ? t(categoryLabelKey(draft.category)) : t('export.none');
   return [
     { label: t('field.priority'), value: t(`priority.${draft.priority}`) },
     { label: t('field.category'), value: category },
