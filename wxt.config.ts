@@ -45,6 +45,9 @@ export default defineConfig({
       ...(manifestVersion === 2
         ? { optional_permissions: ['https://*/*'] }
         : { optional_host_permissions: ['https://*/*'] }),
+      // The organisation's policy (storage.managed; docs/DEPLOYMENT.md). Chrome and Edge read only
+      // what this schema declares; Firefox takes the policy without one (3rdparty in policies.json).
+      storage: { managed_schema: 'managed_schema.json' },
       action: { default_title: '__MSG_actionTitle__' },
       commands: {
         // Opens the popup like a click on the toolbar button, and grants activeTab the same way.

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
+import { isLocked, userSettingsToSave, type ManagedSettingKey, type ParsedPolicy } from '@/lib/managed';
 import { localeSchema, screenshotModeSchema, settingsSchema, type Settings } from '@/lib/schema';
+import { ManagedPolicyNotice } from './ManagedPolicyNotice';
 import { ShortcutSetting } from './ShortcutSetting';
 import { splitAddresses } from '@/lib/draft/create';
 import { writeSettings } from '@/lib/storage';
@@ -12,18 +14,21 @@ type Notice = { kind: 'saved' } | { kind: 'error'; text: string };
 /**
  * Settings. Saving a help-center URL on another origin asks the browser for
  * access to that origin first (the click is the user gesture it needs);
- * refused access saves nothing.
+ * refused access saves nothing. What the organisation set by policy is shown
+ * with its value, marked as the organisation's, and cannot be changed here.
  */
 export function OptionsApp() {
-  const { settings, loaded, t } = useSettings();
+  const { settings, user, managed, loaded, t } = useSettings();
   // Kept here: saving remounts the form below, and the "saved" notice must survive it.
   const [notice, setNotice] = useState<Notice>();
   if (!loaded) return null;
-  // A new form whenever the stored settings change (saved here or elsewhere).
+  // A new form whenever the stored settings or the policy change (saved here or elsewhere).
   return (
     <SettingsForm
-      key={JSON.stringify(settings)}
+      key={JSON.stringify([settings, user, managed])}
       initial={settings}
+      user={user}
+      managed={managed}
       t={t}
       notice={notice}
       setNotice={setNotice}
@@ -32,38 +37,65 @@ export function OptionsApp() {
 }
 
 interface SettingsFormProps {
+  /** The settings in force: the organisation's values where it set them, the user's elsewhere. */
   initial: Settings;
+  /** The user's own stored settings. */
+  user: Settings;
+  managed: ParsedPolicy;
   t: Translate;
   notice: Notice | undefined;
   setNotice: (notice: Notice) => void;
 }
 
-function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
+/** Which message names the first field that did not validate. */
+function invalidFieldText(path: PropertyKey[], form: Settings, t: Translate): string {
+  const [field, index] = path;
+  if (field === 'personalEmail') return t('options.invalidEmail');
+  if (field === 'maskPatterns')
+    return typeof index === 'number'
+      ? t('options.invalidMaskPattern', { pattern: form.maskPatterns[index] ?? '' })
+      : t('options.tooManyMaskPatterns');
+  return t('options.invalidUrl');
+}
+
+function SettingsForm({ initial, user, managed, t, notice, setNotice }: SettingsFormProps) {
   const [form, setForm] = useState<Settings>(initial);
   // Typed as text (commas and spaces kept while typing), stored as a list.
   const [sharedAddressesText, setSharedAddressesText] = useState(initial.sharedAddresses.join(', '));
+  const [maskPatternsText, setMaskPatternsText] = useState(initial.maskPatterns.join('\n'));
+  const { policy } = managed;
+  const locked = (key: ManagedSettingKey) => isLocked(policy, key);
+  /** The props that mark a locked control: not editable, and described by the organisation's note. */
+  const lockProps = (key: ManagedSettingKey, hintId?: string) =>
+    locked(key)
+      ? {
+          disabled: true,
+          'data-locked': true,
+          'aria-describedby': [hintId, 'settings-managed-note'].filter(Boolean).join(' '),
+        }
+      : hintId
+        ? { 'aria-describedby': hintId }
+        : {};
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = settingsSchema.safeParse(form);
+    const parsed = settingsSchema.safeParse(userSettingsToSave(form, user, policy));
     if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path[0];
-      setNotice({
-        kind: 'error',
-        text: t('options.invalid', {
-          detail: field === 'personalEmail' ? t('options.invalidEmail') : t('options.invalidUrl'),
-        }),
-      });
+      const path = parsed.error.issues[0]?.path ?? [];
+      setNotice({ kind: 'error', text: t('options.invalid', { detail: invalidFieldText(path, form, t) }) });
       return;
     }
-    const origin = new URL(parsed.data.helpCenterUrl).origin;
-    const origins = [`${origin}/*`];
-    if (
-      !(await browser.permissions.contains({ origins })) &&
-      !(await browser.permissions.request({ origins }))
-    ) {
-      setNotice({ kind: 'error', text: t('options.permissionDenied', { origin }) });
-      return;
+    // The organisation's help center is asked for from its own notice (ManagedPolicyNotice).
+    if (!locked('helpCenterUrl')) {
+      const origin = new URL(parsed.data.helpCenterUrl).origin;
+      const origins = [`${origin}/*`];
+      if (
+        !(await browser.permissions.contains({ origins })) &&
+        !(await browser.permissions.request({ origins }))
+      ) {
+        setNotice({ kind: 'error', text: t('options.permissionDenied', { origin }) });
+        return;
+      }
     }
     await writeSettings(parsed.data);
     setNotice({ kind: 'saved' });
@@ -72,15 +104,19 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
   return (
     <main className="options">
       <h1>{t('options.title')}</h1>
+      <ManagedPolicyNotice managed={managed} helpCenterUrl={form.helpCenterUrl} t={t} />
       <form onSubmit={(event) => void save(event)} noValidate>
         <div className="field">
-          <label htmlFor="settings-help-center-url">{t('options.helpCenterUrl')}</label>
+          <label htmlFor="settings-help-center-url">
+            {t('options.helpCenterUrl')}
+            <LockedBadge show={locked('helpCenterUrl')} name="help-center-url" t={t} />
+          </label>
           <input
             id="settings-help-center-url"
             data-testid="settings-help-center-url"
             type="url"
             value={form.helpCenterUrl}
-            aria-describedby="settings-help-center-url-hint"
+            {...lockProps('helpCenterUrl', 'settings-help-center-url-hint')}
             onChange={(event) => setForm({ ...form, helpCenterUrl: event.target.value })}
           />
           <p id="settings-help-center-url-hint" className="hint">
@@ -102,11 +138,15 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
           </p>
         </div>
         <div className="field">
-          <label htmlFor="settings-language">{t('options.language')}</label>
+          <label htmlFor="settings-language">
+            {t('options.language')}
+            <LockedBadge show={locked('language')} name="language" t={t} />
+          </label>
           <select
             id="settings-language"
             data-testid="settings-language"
             value={form.language}
+            {...lockProps('language')}
             onChange={(event) => setForm({ ...form, language: localeSchema.parse(event.target.value) })}
           >
             {localeSchema.options.map((locale) => (
@@ -136,6 +176,8 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
         <CheckboxField
           name="mask-emails"
           checked={form.maskEmails}
+          locked={locked('maskEmails')}
+          t={t}
           label={t('options.maskEmails')}
           hint={t('options.maskEmailsHint')}
           onChange={(maskEmails) => setForm({ ...form, maskEmails })}
@@ -143,22 +185,55 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
         <CheckboxField
           name="shared-account"
           checked={form.sharedAccount}
+          locked={locked('sharedAccount')}
+          t={t}
           label={t('options.sharedAccount')}
           hint={t('options.sharedAccountHint')}
           onChange={(sharedAccount) => setForm({ ...form, sharedAccount })}
         />
         <div className="field">
-          <label htmlFor="settings-shared-addresses">{t('options.sharedAddresses')}</label>
+          <label htmlFor="settings-shared-addresses">
+            {t('options.sharedAddresses')}
+            <LockedBadge show={locked('sharedAddresses')} name="shared-addresses" t={t} />
+          </label>
           <input
             id="settings-shared-addresses"
             data-testid="settings-shared-addresses"
             type="text"
             value={sharedAddressesText}
+            {...lockProps('sharedAddresses')}
             onChange={(event) => {
               setSharedAddressesText(event.target.value);
               setForm({ ...form, sharedAddresses: splitAddresses(event.target.value) });
             }}
           />
+        </div>
+        <div className="field">
+          <label htmlFor="settings-mask-patterns">
+            {t('options.maskPatterns')}
+            <LockedBadge show={locked('maskPatterns')} name="mask-patterns" t={t} />
+          </label>
+          <textarea
+            id="settings-mask-patterns"
+            data-testid="settings-mask-patterns"
+            rows={3}
+            spellCheck={false}
+            value={maskPatternsText}
+            {...lockProps('maskPatterns', 'settings-mask-patterns-hint')}
+            onChange={(event) => {
+              setMaskPatternsText(event.target.value);
+              setForm({
+                ...form,
+                maskPatterns: event.target.value
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+              });
+            }}
+          />
+          <p id="settings-mask-patterns-hint" className="hint">
+            {t('options.maskPatternsHint')}
+          </p>
         </div>
         <ShortcutSetting t={t} />
         <div className="actions">
@@ -180,16 +255,29 @@ function SettingsForm({ initial, t, notice, setNotice }: SettingsFormProps) {
   );
 }
 
+/** Marks a setting the organisation set: shown in its label, so it is read with the field's name. */
+function LockedBadge({ show, name, t }: { show: boolean; name: string; t: Translate }) {
+  if (!show) return null;
+  return (
+    <span className="badge locked" data-testid={`settings-${name}-locked`}>
+      {t('options.lockedBadge')}
+    </span>
+  );
+}
+
 interface CheckboxFieldProps {
   /** Becomes the id `settings-<name>` and the test id. */
   name: string;
   checked: boolean;
   label: string;
   hint: string;
+  /** Set by the organisation: shown, not editable. */
+  locked?: boolean;
+  t: Translate;
   onChange: (checked: boolean) => void;
 }
 
-function CheckboxField({ name, checked, label, hint, onChange }: CheckboxFieldProps) {
+function CheckboxField({ name, checked, label, hint, locked = false, t, onChange }: CheckboxFieldProps) {
   const id = `settings-${name}`;
   return (
     <div className="field checkbox">
@@ -198,10 +286,15 @@ function CheckboxField({ name, checked, label, hint, onChange }: CheckboxFieldPr
         data-testid={id}
         type="checkbox"
         checked={checked}
-        aria-describedby={`${id}-hint`}
+        disabled={locked}
+        data-locked={locked || undefined}
+        aria-describedby={locked ? `${id}-hint settings-managed-note` : `${id}-hint`}
         onChange={(event) => onChange(event.target.checked)}
       />
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        <LockedBadge show={locked} name={name} t={t} />
+      </label>
       <p id={`${id}-hint`} className="hint">
         {hint}
       </p>

@@ -4,6 +4,7 @@ import { validateDraft } from '@/lib/draft/validate';
 import { HelpDraftError, toErrorShape, type ErrorShape } from '@/lib/errors';
 import type { MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
+import { featuresOf } from '@/lib/managed';
 import { isTabView, requestedDraftId, resolveTargetTabId, tabViewPath } from '@/lib/popup-target';
 import type { Draft, DraftEdit } from '@/lib/schema';
 import { readDraft, watchDraft } from '@/lib/storage';
@@ -12,6 +13,7 @@ import { DraftEditor, type EditableFields } from './DraftEditor';
 import { DraftList, type DraftListActions } from './DraftList';
 import { ErrorMessage } from './ErrorMessage';
 import { ExportActions } from './ExportActions';
+import { RelatedArticles } from './RelatedArticles';
 import { ValidationList } from './ValidationList';
 import { useDraftList } from './useDraftList';
 import { useAttachmentIntake } from './useAttachmentIntake';
@@ -52,7 +54,8 @@ function editableFields(draft: Draft): EditableFields {
  * this view can close at any moment without losing anything.
  */
 export function PopupApp() {
-  const { t, loaded, settings } = useSettings();
+  const { t, loaded, settings, managed } = useSettings();
+  const features = featuresOf(managed.policy);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [view, setView] = useState<View>('editor');
   const [fields, setFields] = useState<EditableFields>();
@@ -366,6 +369,9 @@ export function PopupApp() {
             {...(liveOptions ? { liveOptions } : {})}
             annotation={annotation}
           />
+          {features.articleSearch ? (
+            <RelatedArticles key={phase.draft.id} draft={phase.draft} settings={settings} t={t} />
+          ) : null}
           <footer className="footer">
             <p className="save-state" role="status" data-testid="save-state" data-pending={saver.pending}>
               {saver.error ? null : saver.pending === 0 ? t('popup.saved') : ''}
@@ -391,7 +397,9 @@ export function PopupApp() {
               <ErrorMessage error={fillState.error} t={t} testId="fill-error" />
             ) : null}
           </footer>
-          <ExportActions draft={{ ...phase.draft, ...fields }} locale={settings.language} t={t} />
+          {features.export ? (
+            <ExportActions draft={{ ...phase.draft, ...fields }} locale={settings.language} t={t} />
+          ) : null}
         </>
       ) : null}
     </main>

@@ -27,6 +27,15 @@ export const errorCodeSchema = z.enum([
   'storage-full',
   'attachments-unavailable',
   'sign-in-required',
+  'search-offline',
+  'search-unreachable',
+  'search-timeout',
+  'search-rate-limited',
+  'search-refused',
+  'search-unavailable',
+  'search-bad-answer',
+  'search-no-words',
+  'search-disabled',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

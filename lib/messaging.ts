@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { errorShapeSchema, HelpDraftError, toErrorShape } from './errors';
 import {
+  articleSearchResultSchema,
   draftEditSchema,
   draftSchema,
   draftStatusSchema,
@@ -101,6 +102,15 @@ export const protocol = {
     from: 'extension-page',
     request: z.object({ draftId: z.string() }),
     response: fillReportSchema,
+  },
+  /**
+   * Popup → background: search the help center's public articles for these words (the user
+   * clicked; the words were on screen). The background sends only the words that pass its own check.
+   */
+  searchArticles: {
+    from: 'extension-page',
+    request: z.object({ draftId: z.string(), words: z.string().max(1000) }),
+    response: articleSearchResultSchema,
   },
   /** Filler (content script) → background: what to fill into this tab, if a fill is pending for it. */
   getFillPayload: {

@@ -289,6 +289,29 @@ export type DraftEdit = z.infer<typeof draftEditSchema>;
 export const screenshotModeSchema = z.enum(['visible', 'full-page', 'error-area']);
 export type ScreenshotMode = z.infer<typeof screenshotModeSchema>;
 
+/** How many mask patterns one list may hold, and how long one may be. */
+export const maxMaskPatterns = 50;
+export const maxMaskPatternLength = 200;
+
+/**
+ * A mask pattern: a JavaScript regular expression (matched case-insensitively)
+ * for secrets HelpDraft's own rules do not know, such as an organisation's
+ * employee or contract numbers. One that does not compile, or that matches
+ * the empty string (it would mask nothing, everywhere), is refused.
+ */
+export const maskPatternSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(maxMaskPatternLength)
+  .refine((source) => {
+    try {
+      return !new RegExp(source, 'iu').test('');
+    } catch {
+      return false;
+    }
+  }, 'not a usable regular expression');
+
 export const settingsSchema = z.object({
   helpCenterUrl: z.url({ protocol: /^https?$/ }),
   language: localeSchema,
@@ -300,6 +323,8 @@ export const settingsSchema = z.object({
   sharedAccount: z.boolean(),
   /** Shared or group addresses, or their beginnings such as `info@`: never counted as a personal CC. */
   sharedAddresses: z.array(z.string().trim().min(1)),
+  /** Extra mask patterns (maskPatternSchema), applied to captured texts and screenshots like the built-in rules. */
+  maskPatterns: z.array(maskPatternSchema).max(maxMaskPatterns),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -311,7 +336,31 @@ export const defaultSettings: Settings = {
   screenshotMode: 'visible',
   sharedAccount: false,
   sharedAddresses: ['info@', 'it-admin@', 'admin@', 'support@', 'helpdesk@'],
+  maskPatterns: [],
 };
+
+/**
+ * What an organisation sets through its browser policy (`storage.managed`;
+ * public/managed_schema.json declares the same keys for Chrome and Edge, and
+ * docs/DEPLOYMENT.md shows the policies). A value set there is used instead
+ * of the user's own and cannot be changed in the settings page. Every key is
+ * optional; a value that does not parse is ignored and named in the settings page.
+ */
+export const managedPolicySchema = z.object({
+  helpCenterUrl: settingsSchema.shape.helpCenterUrl,
+  /** The language of the interface and of new drafts. */
+  language: localeSchema,
+  maskEmails: settingsSchema.shape.maskEmails,
+  maskPatterns: settingsSchema.shape.maskPatterns,
+  sharedAccount: settingsSchema.shape.sharedAccount,
+  sharedAddresses: settingsSchema.shape.sharedAddresses,
+  /** False hides the export (copy as text or Markdown, save as PNG). */
+  exportEnabled: z.boolean(),
+  /** False hides the related-articles search, so nothing is sent to the help center but the form. */
+  articleSearchEnabled: z.boolean(),
+});
+export type ManagedPolicy = Partial<z.infer<typeof managedPolicySchema>>;
+export type ManagedPolicyKey = keyof z.infer<typeof managedPolicySchema>;
 
 /** An attachment as it travels to the filler: bytes as base64, since messages are JSON. */
 export const fillAttachmentSchema = z.object({
@@ -339,3 +388,24 @@ export const fillPayloadSchema = z.object({
   attachments: z.array(fillAttachmentSchema),
 });
 export type FillPayload = z.infer<typeof fillPayloadSchema>;
+
+/** A help-center article found by a related-articles search: plain text only, and an https link. */
+export const relatedArticleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** The matching passage as plain text (Zendesk's HTML snippet with its markup taken off). */
+  snippet: z.string(),
+  url: z.url({ protocol: /^https$/ }),
+});
+export type RelatedArticle = z.infer<typeof relatedArticleSchema>;
+
+export const articleSearchResultSchema = z.object({
+  /** The words that were sent, exactly. */
+  words: z.array(z.string()),
+  /** The help center's locale searched in (e.g. `ja`). */
+  locale: z.string(),
+  articles: z.array(relatedArticleSchema),
+  /** How many articles the help center found in all (more than are shown). */
+  total: z.number().int().nonnegative(),
+});
+export type ArticleSearchResult = z.infer<typeof articleSearchResultSchema>;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { applyPolicy, noPolicy, parseManagedPolicy, type ParsedPolicy } from './managed';
 import {
   defaultSettings,
   draftSchema,
@@ -108,11 +109,32 @@ export function parseSettings(raw: unknown): Settings {
     screenshotMode: pick('screenshotMode'),
     sharedAccount: pick('sharedAccount'),
     sharedAddresses: pick('sharedAddresses'),
+    maskPatterns: pick('maskPatterns'),
   };
 }
 
-export async function readSettings(): Promise<Settings> {
+/** The user's own settings, as the settings page edits them (no policy applied). */
+export async function readUserSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
+}
+
+/**
+ * The organisation's policy from the managed area. Firefox rejects the read
+ * when no policy was ever installed for the add-on ("Managed storage manifest
+ * not found"), and a browser without the area has none: both mean no policy.
+ */
+export async function readManagedPolicy(): Promise<ParsedPolicy> {
+  try {
+    return parseManagedPolicy(await browser.storage.managed.get(null));
+  } catch {
+    return noPolicy;
+  }
+}
+
+/** The settings in force everywhere (capture, fill, popup): the user's, under the organisation's policy. */
+export async function readSettings(): Promise<Settings> {
+  const [user, { policy }] = await Promise.all([readUserSettings(), readManagedPolicy()]);
+  return applyPolicy(user, policy);
 }
 
 export async function writeSettings(settings: Settings): Promise<void> {
@@ -292,7 +314,64 @@ export function watchDraftList(listener: () => void, signal: AbortSignal) {
   });
 }
 
+/**
+ * Calls `listener` with the settings in force whenever the user's settings
+ * or the organisation's policy change, until the signal aborts.
+ */
 export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal) {
-  const unwatch = settingsItem.watch((value) => listener(parseSettings(value)));
-  signal.addEventListener('abort', unwatch, { once: true });
+  watchSettingsAndPolicy(({ settings }) => listener(settings), signal);
+}
+
+export interface SettingsInForce {
+  /** The settings in force (the policy applied). */
+  settings: Settings;
+  /** The user's own, as stored. */
+  user: Settings;
+  managed: ParsedPolicy;
+}
+
+export async function readSettingsAndPolicy(): Promise<SettingsInForce> {
+  const [user, managed] = await Promise.all([readUserSettings(), readManagedPolicy()]);
+  return { settings: applyPolicy(user, managed.policy), user, managed };
+}
+
+/**
+ * Like watchSettings, with the user's own settings and the policy beside the
+ * settings in force. A change of the user's settings is applied from the
+ * change itself, at once (the settings page switches language on save
+ * without a read in between); a policy change reads the managed area again.
+ */
+export function watchSettingsAndPolicy(listener: (current: SettingsInForce) => void, signal: AbortSignal) {
+  let user: Settings | undefined;
+  let managed: ParsedPolicy | undefined;
+  const emit = () => {
+    if (signal.aborted || !user || !managed) return;
+    listener({ settings: applyPolicy(user, managed.policy), user, managed });
+  };
+  // What changes before this first read finishes is newer than what it read, and is kept.
+  const first = readSettingsAndPolicy().then((current) => {
+    user ??= current.user;
+    managed ??= current.managed;
+  });
+  let policyReads = 0;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes.settings) {
+      user = parseSettings(changes.settings.newValue);
+      if (managed) emit();
+      else void first.then(emit);
+    }
+    if (area === 'managed') {
+      // Policy reads in order: a slower, older read never overwrites a newer one.
+      const read = ++policyReads;
+      void readManagedPolicy().then((policy) => {
+        if (read !== policyReads) return;
+        managed = policy;
+        void first.then(emit);
+      });
+    }
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), {
+    once: true,
+  });
 }

@@ -70,6 +70,7 @@ async function captureTab(tabId: number): Promise<string> {
   ]);
   const { snapshot, masked } = await collect(tabId, {
     maskEmails: settings.maskEmails,
+    maskPatterns: settings.maskPatterns,
     screenshotMode: settings.screenshotMode,
     extensionVersion: browser.runtime.getManifest().version,
     uiLanguage: browser.i18n.getUILanguage(),
@@ -91,6 +92,7 @@ async function captureTab(tabId: number): Promise<string> {
   const capture: Capture = {
     ...buildCapture(snapshot, crypto.randomUUID(), localIsoString(now), masked, {
       maskEmails: settings.maskEmails,
+      maskPatterns: settings.maskPatterns,
     }),
     ...(screenshot.problem ? { screenshotProblem: screenshot.problem } : {}),
   };

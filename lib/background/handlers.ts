@@ -1,4 +1,5 @@
 import type { Handlers } from '../messaging';
+import { searchRelatedArticles } from './article-search';
 import { openDraftForTab } from './capture-tab';
 import {
   addAttachments,
@@ -35,6 +36,7 @@ export function createHandlers(): Handlers {
     restoreAttachmentOriginal: ({ draftId, attachmentId }) =>
       restoreAttachmentOriginal(draftId, attachmentId, new Date().toISOString()),
     fillDraft: ({ draftId }) => fillDraft(draftId),
+    searchArticles: ({ draftId, words }) => searchRelatedArticles(draftId, words),
     getFillPayload: (_request, sender) => fillPayloadFor(sender),
   };
 }

@@ -4,6 +4,7 @@ import { screenshotModeSchema } from '../schema';
 
 export const collectOptionsSchema = z.object({
   maskEmails: z.boolean(),
+  maskPatterns: z.array(z.string()).default([]),
   screenshotMode: screenshotModeSchema,
   extensionVersion: z.string(),
   uiLanguage: z.string(),

@@ -35,6 +35,7 @@ export async function collectPage(
     document,
     findMaskTargets(document, view, {
       maskEmails: options.maskEmails,
+      maskPatterns: options.maskPatterns,
       scope: options.screenshotMode === 'visible' ? 'viewport' : 'document',
     }),
   );

@@ -6,7 +6,7 @@
  * capture and are removed right after; the page's own DOM is not touched.
  */
 import type { Redaction } from '../schema';
-import { emailPattern, redactText } from './redact';
+import { compileMaskPattern, customPatternRule, emailPattern, redactText } from './redact';
 import { isShown } from './visibility';
 
 export const maskHostId = 'helpdraft-capture-masks';
@@ -40,6 +40,8 @@ export interface MaskTarget {
 
 export interface MaskOptions {
   maskEmails: boolean;
+  /** Extra patterns (settings or the organisation's policy): each match gets its own box. */
+  maskPatterns?: readonly string[];
   /**
    * `viewport` for captureVisibleTab (only what is on screen needs a box);
    * `document` for the html2canvas modes, which draw the whole page or a
@@ -70,6 +72,7 @@ function fieldRule(field: HTMLInputElement | HTMLTextAreaElement, options: MaskO
   if (/one-time-code|current-password|new-password/.test(autocomplete)) return 'password-field';
   if (secretFieldName.test(describe(field))) return 'secret-field';
   if (field.value && redactText(field.value, 'screenshot').redactions.length > 0) return 'secret-value';
+  if (field.value && customMatches(field.value, options).length > 0) return customPatternRule;
   if (options.maskEmails && (field.type === 'email' || new RegExp(emailPattern.source).test(field.value))) {
     return 'email';
   }
@@ -105,15 +108,33 @@ function coveringRects(range: Range, view: Window, scope: MaskOptions['scope']):
   return rects.length > maxBoxesPerText ? [range.getBoundingClientRect()] : rects;
 }
 
+/** Where the extra patterns match in a text, each with its rule. */
+function customMatches(text: string, options: MaskOptions): { index: number; length: number }[] {
+  const matches: { index: number; length: number }[] = [];
+  for (const source of options.maskPatterns ?? []) {
+    const pattern = compileMaskPattern(source);
+    if (!pattern) continue;
+    for (const match of text.matchAll(pattern)) matches.push({ index: match.index, length: match[0].length });
+  }
+  return matches;
+}
+
 function textTargets(document: Document, view: Window, options: MaskOptions): MaskTarget[] {
   const targets: MaskTarget[] = [];
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? '';
-    if (text.length < 6) continue;
+    const custom = options.maskPatterns?.length ? customMatches(text, options) : [];
+    if (text.length < 6 && custom.length === 0) continue;
     const secret = mayHoldSecret(text) ? redactText(text, 'screenshot').redactions[0] : undefined;
     const emails = options.maskEmails && !secret ? [...text.matchAll(emailPattern)] : [];
-    if (!secret && emails.length === 0) continue;
+    const pieces = secret
+      ? []
+      : [
+          ...emails.map((match) => ({ index: match.index, length: match[0].length, rule: 'email' })),
+          ...custom.map((match) => ({ ...match, rule: customPatternRule })),
+        ];
+    if (!secret && pieces.length === 0) continue;
     const parent = node.parentElement;
     if (!parent || parent.closest(`#${maskHostId}, script, style, noscript, textarea`)) continue;
     const range = document.createRange();
@@ -128,11 +149,11 @@ function textTargets(document: Document, view: Window, options: MaskOptions): Ma
       }
       continue;
     }
-    for (const match of emails) {
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
+    for (const piece of pieces) {
+      range.setStart(node, piece.index);
+      range.setEnd(node, piece.index + piece.length);
       if (inScope(range.getBoundingClientRect(), view, options.scope)) {
-        targets.push({ rects: coveringRects(range, view, options.scope), rule: 'email', element: parent });
+        targets.push({ rects: coveringRects(range, view, options.scope), rule: piece.rule, element: parent });
       }
     }
   }

@@ -57,16 +57,49 @@ const emailRule: TextRule = { rule: 'email', pattern: emailPattern, replace: '[E
 
 export interface RedactionOptions {
   maskEmails?: boolean;
+  /** Extra patterns from the settings or the organisation's policy (maskPatternSchema: they compile). */
+  maskPatterns?: readonly string[];
+}
+
+/** The rule every extra pattern reports, so the user is told "your own rule" and not which one. */
+export const customPatternRule = 'custom-pattern';
+
+const compiledPatterns = new Map<string, RegExp | null>();
+
+function compileOnce(source: string): RegExp | null {
+  try {
+    const compiled = new RegExp(source, 'giu');
+    return compiled.test('') ? null : compiled;
+  } catch {
+    return null;
+  }
+}
+
+/** A mask pattern as a global, case-insensitive RegExp; null for one that does not compile (never thrown). */
+export function compileMaskPattern(source: string): RegExp | null {
+  if (!compiledPatterns.has(source)) compiledPatterns.set(source, compileOnce(source));
+  const pattern = compiledPatterns.get(source) ?? null;
+  // Shared and global: a previous use must not leave it mid-string.
+  if (pattern) pattern.lastIndex = 0;
+  return pattern;
+}
+
+function customRules(maskPatterns: readonly string[]): TextRule[] {
+  return maskPatterns
+    .map(compileMaskPattern)
+    .filter((pattern) => pattern !== null)
+    .map((pattern) => ({ rule: customPatternRule, pattern, replace: mask }));
 }
 
 export function redactText(
   text: string,
   where: string,
-  { maskEmails = false }: RedactionOptions = {},
+  { maskEmails = false, maskPatterns = [] }: RedactionOptions = {},
 ): Redacted {
   const redactions: Redaction[] = [];
   let result = text;
-  for (const { rule, pattern, replace } of maskEmails ? [...textRules, emailRule] : textRules) {
+  const rules = [...textRules, ...(maskEmails ? [emailRule] : []), ...customRules(maskPatterns)];
+  for (const { rule, pattern, replace } of rules) {
     result = result.replace(pattern, (...match: unknown[]) => {
       redactions.push({ rule, where });
       const groups = match.slice(1, -2) as (string | undefined)[];

@@ -371,4 +371,52 @@ export const en: Record<MessageKey, string> = {
   'compose.heading.attachments': '■ Attachments',
   'compose.attachment': '- {name} (screenshot taken when the error occurred)',
   'compose.fieldError': '{field}: {text}',
+  'articles.heading': 'Related help-center articles',
+  'articles.hint':
+    'Before filing, look for articles about this error on {origin}. Only the “words to be sent” go there, and only when you press the button.',
+  'articles.words': 'Search words',
+  'articles.search': 'Search articles',
+  'articles.searching': 'Searching…',
+  'articles.searchingFor': 'Searching for “{words}”…',
+  'articles.wordsSent': 'Words to be sent:',
+  'articles.wordsLeftOut':
+    '(IDs, numbers, URLs, e-mail addresses, masked values and user names are left out)',
+  'articles.noWords':
+    'No words can be sent. Type words about the error (IDs, numbers, URLs and e-mail addresses are never sent).',
+  'articles.found': '“{words}”: {total} found (top {shown} shown).',
+  'articles.none': 'No article matches “{words}”. Try fewer or other words.',
+  'articles.searchPage': 'Open the help center’s search page (new tab)',
+  'error.search-offline': 'You are offline, so the search could not run. Try again once you are connected.',
+  'error.search-unreachable':
+    'The help center could not be reached ({detail}). Check the network or proxy settings and try again.',
+  'error.search-timeout': 'The help center did not answer within {detail} seconds. Try again in a moment.',
+  'error.search-rate-limited':
+    'The help center is receiving too many searches and refused this one for now. Wait about {detail} seconds, then try again.',
+  'error.search-refused':
+    'The help center refused the search (HTTP {detail}). It may require signing in: use the help center’s search page through the link below.',
+  'error.search-unavailable':
+    'The help center’s search is unavailable for now (HTTP {detail}). Try again in a moment.',
+  'error.search-bad-answer':
+    'The help center answered with something that is not a search result ({detail}). Use the help center’s search page through the link below.',
+  'error.search-no-words': 'There are no words that can be sent. Type words about the error.',
+  'error.search-disabled': 'Your organisation has switched the related-articles search off.',
+  'redaction.custom-pattern': 'Your own mask rule',
+  'options.maskPatterns': 'Your own mask rules (regular expressions, one per line)',
+  'options.maskPatternsHint':
+    'Describe secrets HelpDraft does not know, such as employee or contract numbers, and they are masked in captured texts and screenshots. Upper and lower case match alike. Example: EMP-[0-9]+',
+  'options.invalidMaskPattern':
+    'The mask rule “{pattern}” cannot be used (it is not a valid regular expression, matches the empty string or is longer than 200 characters).',
+  'options.tooManyMaskPatterns': 'At most 50 mask rules.',
+  'options.lockedBadge': 'Set by your organisation',
+  'managed.heading': 'Set by your organisation',
+  'managed.note':
+    'Your organisation’s administrator has set some of HelpDraft’s settings. Those marked “Set by your organisation” use the organisation’s value and cannot be changed here.',
+  'managed.exportDisabled':
+    'Export (copying as text or Markdown, saving images) is switched off by your organisation.',
+  'managed.articleSearchDisabled': 'The related-articles search is switched off by your organisation.',
+  'managed.invalid':
+    'These organisation settings have values HelpDraft cannot use and are ignored (please tell your administrator): {keys}',
+  'managed.permissionMissing':
+    'The browser has not yet allowed access to the help center your organisation chose ({origin}). Filling the form and searching articles need it.',
+  'managed.grant': 'Allow access',
 };

@@ -379,6 +379,56 @@ export const ja = {
   'compose.heading.attachments': '■ 添付ファイル',
   'compose.attachment': '- {name}(エラー発生時の画面キャプチャ)',
   'compose.fieldError': '{field}: {text}',
+  'articles.heading': '関連するヘルプ記事',
+  'articles.hint':
+    'お問い合わせの前に、同じエラーを扱う記事がないか {origin} で探せます。送られるのは「送信する語」だけで、ボタンを押したときだけです。',
+  'articles.words': '検索語',
+  'articles.search': '記事を検索',
+  'articles.searching': '検索しています…',
+  'articles.searchingFor': '「{words}」で検索しています…',
+  'articles.wordsSent': '送信する語:',
+  'articles.wordsLeftOut': '(ID・番号・URL・メールアドレス・マスクした値・ユーザー名は送りません)',
+  'articles.noWords':
+    '送信できる検索語がありません。エラーに関係する言葉を入力してください(ID・番号・URL・メールアドレスは送りません)。',
+  'articles.found': '「{words}」: {total} 件見つかりました(上位 {shown} 件を表示)。',
+  'articles.none':
+    '「{words}」に一致する記事は見つかりませんでした。語を減らすか変えて、もう一度お試しください。',
+  'articles.searchPage': 'ヘルプセンターの検索ページで開く(新しいタブ)',
+  'error.search-offline':
+    'オフラインのため検索できませんでした。ネットワークにつながってから、もう一度お試しください。',
+  'error.search-unreachable':
+    'ヘルプセンターに接続できませんでした({detail})。ネットワークやプロキシの設定をご確認のうえ、もう一度お試しください。',
+  'error.search-timeout':
+    'ヘルプセンターが {detail} 秒以内に応答しませんでした。しばらくしてから、もう一度お試しください。',
+  'error.search-rate-limited':
+    'ヘルプセンターへの検索が集中しているため、一時的に受け付けられませんでした。{detail} 秒ほど待ってから、もう一度お試しください。',
+  'error.search-refused':
+    'ヘルプセンターが検索を受け付けませんでした(HTTP {detail})。サインインが必要な設定かもしれません。下のリンクからヘルプセンターの検索ページをお使いください。',
+  'error.search-unavailable':
+    'ヘルプセンターの検索が一時的に使えません(HTTP {detail})。しばらくしてから、もう一度お試しください。',
+  'error.search-bad-answer':
+    'ヘルプセンターから検索結果として読めない応答が返りました({detail})。下のリンクからヘルプセンターの検索ページをお使いください。',
+  'error.search-no-words': '送信できる検索語がありません。エラーに関係する言葉を入力してください。',
+  'error.search-disabled': '関連記事の検索は、組織の設定で使えなくなっています。',
+  'redaction.custom-pattern': '独自のマスク規則',
+  'options.maskPatterns': '独自のマスク規則(正規表現、1 行に 1 つ)',
+  'options.maskPatternsHint':
+    '社員番号や契約番号など、HelpDraft が知らない秘密情報の形を書くと、取り込んだテキストと画面キャプチャでマスクします。大文字と小文字は区別しません。例: EMP-[0-9]+',
+  'options.invalidMaskPattern':
+    'マスク規則「{pattern}」は使えません(正規表現として正しくないか、空の文字列に一致するか、200 文字を超えています)。',
+  'options.tooManyMaskPatterns': 'マスク規則は 50 個までです。',
+  'options.lockedBadge': '組織が設定',
+  'managed.heading': '組織による設定',
+  'managed.note':
+    'この HelpDraft は、組織の管理者が一部の設定を指定しています。「組織が設定」と表示された項目は組織の値が使われ、ここでは変更できません。',
+  'managed.exportDisabled':
+    'エクスポート(テキスト・Markdown のコピー、画像の保存)は、組織の設定で使えません。',
+  'managed.articleSearchDisabled': '関連記事の検索は、組織の設定で使えません。',
+  'managed.invalid':
+    '組織の設定のうち、次の項目は値の形式が正しくないため使っていません(管理者にお知らせください): {keys}',
+  'managed.permissionMissing':
+    '組織が指定したヘルプセンター({origin})へのアクセスを、まだブラウザが許可していません。フォームへの入力と記事の検索に必要です。',
+  'managed.grant': 'アクセスを許可',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -57,6 +57,9 @@ describe.each<Locale>(['ja', 'en'])('axe-core, in %s', (language) => {
     await expect(popup.locator('html').getAttribute('lang')).resolves.toBe(language);
     await popup.getByTestId('attachment-item').locator('img').waitFor();
     await expectNoSeriousViolations(popup, 'the editor with a captured draft');
+    await popup.getByTestId('articles-search').click();
+    await popup.getByTestId('article-result').first().waitFor();
+    await expectNoSeriousViolations(popup, 'the editor with related articles found');
     await popup.getByTestId('draft-title').fill('');
     await popup.getByTestId('validation-item').waitFor();
     await expectNoSeriousViolations(popup, 'the editor with a problem to fix');

@@ -21,7 +21,8 @@ const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u
 /**
  * What the page and the user wrote, not the interface: excluded with everything inside.
  * Page content: the captured page's title, its error texts and field labels, the objects it
- * names, what it logged, the fill report's values. User content: the draft's title in the list.
+ * names, what it logged, the fill report's values, the search words taken from its errors.
+ * User content: the draft's title in the list.
  */
 const contentSelectors = [
   '[data-testid="source-url"]',
@@ -31,6 +32,8 @@ const contentSelectors = [
   '[data-testid="draft-open"]',
   '.draft-source',
   '.attachment-name',
+  // The search words: the captured error's own words.
+  '.search-words',
 ];
 /** Containers whose own text (not their badges and labels) is page content. */
 const ownTextContentSelectors = ['[data-testid="entity-item"]', '[data-testid="recorded-item"]'];

@@ -1,5 +1,5 @@
 /**
- * The settings page in the real extension: a bad value is refused with a
+ * The settings page in the real extension: a bad value (URL, address, mask rule) is refused with a
  * message, a saved form URL is where the fill goes, the personal address
  * becomes the default CC, and English changes the popup and the draft.
  */
@@ -40,6 +40,12 @@ describe('settings', () => {
     await settings.getByTestId('settings-save').click();
     await expect(settings.getByTestId('settings-notice').textContent()).resolves.toContain(
       'メールアドレスの形式が正しくありません',
+    );
+    await settings.getByTestId('settings-personal-email').fill('');
+    await settings.getByTestId('settings-mask-patterns').fill('EMP-[0-9]+\n(unclosed');
+    await settings.getByTestId('settings-save').click();
+    await expect(settings.getByTestId('settings-notice').textContent()).resolves.toContain(
+      'マスク規則「(unclosed」は使えません',
     );
     const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
     expect(stored).toEqual({});

@@ -46,6 +46,7 @@ const okHandlers: Handlers = {
   fillDraft: async () => {
     throw new HelpDraftError('permission-missing', 'https://support.onelogin.jp');
   },
+  searchArticles: async ({ words }) => ({ words: words.split(' '), locale: 'ja', articles: [], total: 0 }),
   getFillPayload: async () => {
     throw new HelpDraftError('bad-message');
   },

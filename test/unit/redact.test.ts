@@ -193,3 +193,52 @@ describe('redactText on a hostile page’s 10 MB text', () => {
     expect(redactions.length).toBeGreaterThan(0);
   });
 });
+
+describe('extra mask patterns (settings or the organisation’s policy)', () => {
+  it.each([
+    ['EMP-[0-9]{6}', '社員 EMP-123456 の同期に失敗', '社員 [REDACTED] の同期に失敗', 1],
+    ['emp-[0-9]+', 'EMP-1 and Emp-22', '[REDACTED] and [REDACTED]', 2],
+    ['契約番号\\s*\\S+', '契約番号 A-77 が無効です', '[REDACTED] が無効です', 1],
+    ['(unclosed', 'nothing (unclosed here', 'nothing (unclosed here', 0],
+    ['x*', 'an empty match is never a rule', 'an empty match is never a rule', 0],
+  ])('%s on %j', (pattern, input, expected, count) => {
+    const result = redactText(input, 'error', { maskPatterns: [pattern] });
+    expect(result.text).toBe(expected);
+    expect(result.redactions).toEqual(Array(count).fill({ rule: 'custom-pattern', where: 'error' }));
+  });
+
+  it('applies the same pattern again and again (a shared RegExp keeps no position)', () => {
+    for (let round = 0; round < 3; round += 1)
+      expect(redactText('EMP-1 EMP-2', 'error', { maskPatterns: ['EMP-\\d'] }).text).toBe(
+        '[REDACTED] [REDACTED]',
+      );
+  });
+
+  it('masks every text of a capture, its URL included', () => {
+    const capture = buildCapture(
+      {
+        url: 'https://acme.onelogin.com/users?q=EMP-123456',
+        title: 'EMP-123456',
+        heading: 'EMP-123456',
+        errors: [{ kind: 'alert', text: 'EMP-123456 の同期に失敗しました' }],
+        viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+        entities: [{ kind: 'user', name: 'EMP-123456' }],
+        recording: { available: false, events: [], dropped: 0 },
+        environment: {
+          browser: 'Chromium',
+          browserVersion: '156',
+          os: 'Linux',
+          uiLanguage: 'ja',
+          timeZone: 'Asia/Tokyo',
+          viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+          extensionVersion: '0.1.0',
+        },
+      },
+      'capture-3',
+      '2026-11-23T19:40:12+09:00',
+      [],
+      { maskPatterns: ['EMP-[0-9]{6}'] },
+    );
+    expect(JSON.stringify(capture)).not.toContain('EMP-123456');
+  });
+});

@@ -50,6 +50,7 @@ describe('parseSettings', () => {
         screenshotMode: 'error-area',
         sharedAccount: true,
         sharedAddresses: ['info@'],
+        maskPatterns: ['EMP-[0-9]+'],
       },
       {
         helpCenterUrl: 'https://help.example.jp/hc/ja/requests/new',
@@ -59,6 +60,7 @@ describe('parseSettings', () => {
         screenshotMode: 'error-area',
         sharedAccount: true,
         sharedAddresses: ['info@'],
+        maskPatterns: ['EMP-[0-9]+'],
       },
     ],
     [
@@ -72,6 +74,7 @@ describe('parseSettings', () => {
       { ...defaultSettings, language: 'en', personalEmail: 'a@b.jp' },
     ],
     ['an unknown language', { ...defaultSettings, language: 'fr' }, defaultSettings],
+    ['a mask pattern that does not compile', { ...defaultSettings, maskPatterns: ['(bad'] }, defaultSettings],
     ['a broken email', { ...defaultSettings, personalEmail: 'not-an-address' }, defaultSettings],
   ])('%s', (_name, raw, expected) => {
     expect(parseSettings(raw)).toEqual(expected);

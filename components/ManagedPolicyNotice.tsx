@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Translate } from '@/lib/i18n';
+import { featuresOf, isLocked, type ParsedPolicy } from '@/lib/managed';
+
+/**
+ * What the organisation set by policy, at the top of the settings page: that
+ * marked settings are its own, which features it switched off, which of its
+ * values HelpDraft could not use, and — for a help center of its choosing —
+ * the button that asks the browser for access (a policy cannot grant it;
+ * the browser wants the user's click).
+ */
+export function ManagedPolicyNotice({
+  managed,
+  helpCenterUrl,
+  t,
+}: {
+  managed: ParsedPolicy;
+  helpCenterUrl: string;
+  t: Translate;
+}) {
+  const { policy, invalid } = managed;
+  const urlLocked = isLocked(policy, 'helpCenterUrl');
+  const origin = urlLocked ? new URL(helpCenterUrl).origin : '';
+  // undefined until the browser has answered.
+  const [granted, setGranted] = useState<boolean>();
+  useEffect(() => {
+    if (!origin) return;
+    let current = true;
+    void browser.permissions.contains({ origins: [`${origin}/*`] }).then((answer) => {
+      if (current) setGranted(answer);
+    });
+    return () => {
+      current = false;
+    };
+  }, [origin]);
+
+  if (Object.keys(policy).length === 0 && invalid.length === 0) return null;
+  const features = featuresOf(policy);
+  return (
+    <section
+      className="block managed"
+      aria-labelledby="settings-managed-heading"
+      data-testid="settings-managed"
+    >
+      <h2 id="settings-managed-heading">{t('managed.heading')}</h2>
+      <p id="settings-managed-note" data-testid="settings-managed-note">
+        {t('managed.note')}
+      </p>
+      {!features.export ? (
+        <p data-testid="settings-managed-feature" data-feature="export">
+          {t('managed.exportDisabled')}
+        </p>
+      ) : null}
+      {!features.articleSearch ? (
+        <p data-testid="settings-managed-feature" data-feature="article-search">
+          {t('managed.articleSearchDisabled')}
+        </p>
+      ) : null}
+      {invalid.length > 0 ? (
+        <p className="error-message" data-testid="settings-managed-invalid">
+          {t('managed.invalid', { keys: invalid.join(', ') })}
+        </p>
+      ) : null}
+      {urlLocked && granted === false ? (
+        <p>
+          {t('managed.permissionMissing', { origin })}{' '}
+          <button
+            type="button"
+            data-testid="settings-grant-help-center"
+            onClick={() =>
+              void browser.permissions
+                .request({ origins: [`${origin}/*`] })
+                .then(setGranted, () => setGranted(false))
+            }
+          >
+            {t('managed.grant')}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
