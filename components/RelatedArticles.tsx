@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { personalWordsOf, proposeSearchWords, searchWordsToSend } from '@/lib/articles/query';
 import { helpCenterLocale, helpCenterSearchPageUrl } from '@/lib/articles/search';
 import { toErrorShape, type ErrorShape } from '@/lib/errors';
@@ -26,13 +26,22 @@ interface RelatedArticlesProps {
  * The words shown under the box are exactly the words that will be sent.
  */
 export function RelatedArticles({ draft, settings, t }: RelatedArticlesProps) {
-  const [typed, setTyped] = useState(() =>
-    proposeSearchWords(draft.capture, draft.answers.summary, settings.maskPatterns).join(' '),
-  );
+  // undefined until proposed: the proposal (word segmentation) runs after the draft is on screen.
+  const [typed, setTyped] = useState<string>();
+  const { capture } = draft;
+  const { summary } = draft.answers;
+  const { maskPatterns } = settings;
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setTyped((current) => current ?? proposeSearchWords(capture, summary, maskPatterns).join(' ')),
+      0,
+    );
+    return () => clearTimeout(timer);
+  }, [capture, summary, maskPatterns]);
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const { words, changed } = useMemo(
-    () => searchWordsToSend(typed, personalWordsOf(draft.capture), settings.maskPatterns),
-    [typed, draft.capture, settings.maskPatterns],
+    () => searchWordsToSend(typed ?? '', personalWordsOf(capture), maskPatterns),
+    [typed, capture, maskPatterns],
   );
   const origin = new URL(settings.helpCenterUrl).origin;
   const locale = helpCenterLocale(settings.helpCenterUrl, settings.language);
@@ -74,7 +83,7 @@ export function RelatedArticles({ draft, settings, t }: RelatedArticlesProps) {
             id="articles-words"
             data-testid="articles-words"
             type="search"
-            value={typed}
+            value={typed ?? ''}
             aria-describedby="articles-words-sent"
             onChange={(event) => setTyped(event.target.value)}
           />
@@ -88,7 +97,7 @@ export function RelatedArticles({ draft, settings, t }: RelatedArticlesProps) {
           </button>
         </div>
         <p id="articles-words-sent" className="hint" data-testid="articles-words-sent">
-          {words.length === 0 ? (
+          {typed === undefined ? null : words.length === 0 ? (
             t('articles.noWords')
           ) : (
             <>

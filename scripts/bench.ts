@@ -547,6 +547,10 @@ async function timeArticleSearch(
   await page.goto(pageUrl);
   const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
   await popup.getByTestId('articles-search').waitFor();
+  // The words are proposed just after the draft is on screen.
+  await popup.waitForFunction(
+    () => (document.querySelector<HTMLInputElement>('[data-testid="articles-words"]')?.value ?? '') !== '',
+  );
   const words = (await popup.getByTestId('articles-words').inputValue()).trim();
   const times = { popup: [] as number[], fetch: [] as number[] };
   for (let run = 0; run <= count; run += 1) {

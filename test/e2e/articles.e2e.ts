@@ -24,6 +24,7 @@ async function popupOn(url: string): Promise<{ page: Page; popup: Page }> {
   await page.goto(url);
   const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
   await popup.getByTestId('articles-words').waitFor();
+  await expect.poll(() => popup.getByTestId('articles-words').inputValue()).not.toBe('');
   return { page, popup };
 }
 
@@ -38,8 +39,10 @@ describe('related articles', () => {
   it('shows the words first, sends only them on the click, and opens a result in a new tab', async () => {
     server.reset();
     const { page, popup } = await popupOn(provisioningPage());
-    const shown = await popup.getByTestId('articles-words-sent').textContent();
-    expect(shown).toBe('送信する語: Salesforce プロビジョニング Internal provisioning connection timed');
+    // The words are proposed right after the draft is on screen.
+    await expect
+      .poll(() => popup.getByTestId('articles-words-sent').textContent())
+      .toBe('送信する語: Salesforce プロビジョニング Internal provisioning connection timed');
     // Opening the popup sends nothing: the search waits for the click.
     await popup.waitForTimeout(300);
     expect(server.searches).toEqual([]);
