@@ -119,10 +119,16 @@ export async function launchFirefoxWithExtension({
   extensionPath,
   server,
   headless = true,
+  prefs = {},
+  env,
 }: {
   extensionPath: string;
   server: StandInServer;
   headless?: boolean;
+  /** More prefs for the profile (added to the harness's own; not for the proxy or the UUID). */
+  prefs?: Record<string, string | number | boolean>;
+  /** More environment variables for Firefox (added to this process's). */
+  env?: Record<string, string>;
 }): Promise<FirefoxExtensionBrowser> {
   if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run npm run build:firefox-e2e first.`);
@@ -140,7 +146,9 @@ export async function launchFirefoxWithExtension({
       // allowed (a stock command-line flag of Firefox's remote agent, not a patched build).
       args: ['--remote-allow-system-access'],
       defaultViewport: { width: 1200, height: 800 },
+      ...(env ? { env: { ...process.env, ...env } } : {}),
       extraPrefsFirefox: {
+        ...prefs,
         // The add-on's moz-extension:// host, chosen here instead of at random by Firefox.
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         // Every request goes to the tunnel, which answers only the stand-in hosts.
