@@ -3,6 +3,7 @@
  * is defined here once; types come from `z.infer`, and readers `safeParse`.
  */
 import { z } from 'zod';
+import { isUsableMaskPattern } from './capture/mask-pattern';
 import { errorShapeSchema } from './errors';
 
 export const localeSchema = z.enum(['ja', 'en']);
@@ -296,21 +297,17 @@ export const maxMaskPatternLength = 200;
 /**
  * A mask pattern: a JavaScript regular expression (matched case-insensitively)
  * for secrets HelpDraft's own rules do not know, such as an organisation's
- * employee or contract numbers. One that does not compile, or that matches
- * the empty string (it would mask nothing, everywhere), is refused.
+ * employee or contract numbers. One that does not compile, that matches
+ * the empty string (it would mask nothing, everywhere) or that nests a
+ * repetition in a repetition (it can freeze a capture: mask-pattern.ts) is
+ * refused.
  */
 export const maskPatternSchema = z
   .string()
   .trim()
   .min(1)
   .max(maxMaskPatternLength)
-  .refine((source) => {
-    try {
-      return !new RegExp(source, 'iu').test('');
-    } catch {
-      return false;
-    }
-  }, 'not a usable regular expression');
+  .refine(isUsableMaskPattern, 'not a usable regular expression');
 
 export const settingsSchema = z.object({
   helpCenterUrl: z.url({ protocol: /^https?$/ }),

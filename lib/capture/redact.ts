@@ -3,6 +3,7 @@
  * rule names what it masks so the user can be told what was hidden.
  */
 import type { Redaction } from '../schema';
+import { isUsableMaskPattern } from './mask-pattern';
 
 export const mask = '[REDACTED]';
 
@@ -67,12 +68,8 @@ export const customPatternRule = 'custom-pattern';
 const compiledPatterns = new Map<string, RegExp | null>();
 
 function compileOnce(source: string): RegExp | null {
-  try {
-    const compiled = new RegExp(source, 'giu');
-    return compiled.test('') ? null : compiled;
-  } catch {
-    return null;
-  }
+  // Stored settings and policies were checked already; this is the last line before a pattern runs.
+  return isUsableMaskPattern(source) ? new RegExp(source, 'giu') : null;
 }
 
 /** A mask pattern as a global, case-insensitive RegExp; null for one that does not compile (never thrown). */

@@ -405,7 +405,7 @@ export const en: Record<MessageKey, string> = {
   'options.maskPatternsHint':
     'Describe secrets HelpDraft does not know, such as employee or contract numbers, and they are masked in captured texts and screenshots. Upper and lower case match alike. Example: EMP-[0-9]+',
   'options.invalidMaskPattern':
-    'The mask rule “{pattern}” cannot be used (it is not a valid regular expression, matches the empty string or is longer than 200 characters).',
+    'The mask rule “{pattern}” cannot be used: it is not a valid regular expression, matches the empty string, is longer than 200 characters, or repeats a part that itself repeats (such as (a+)+), which can freeze a capture.',
   'options.tooManyMaskPatterns': 'At most 50 mask rules.',
   'options.lockedBadge': 'Set by your organisation',
   'managed.heading': 'Set by your organisation',

@@ -415,7 +415,7 @@ export const ja = {
   'options.maskPatternsHint':
     '社員番号や契約番号など、HelpDraft が知らない秘密情報の形を書くと、取り込んだテキストと画面キャプチャでマスクします。大文字と小文字は区別しません。例: EMP-[0-9]+',
   'options.invalidMaskPattern':
-    'マスク規則「{pattern}」は使えません(正規表現として正しくないか、空の文字列に一致するか、200 文字を超えています)。',
+    'マスク規則「{pattern}」は使えません(正規表現として正しくないか、空の文字列に一致するか、(a+)+ のように繰り返しの中に繰り返しがあって取り込みが止まるおそれがあるか、200 文字を超えています)。',
   'options.tooManyMaskPatterns': 'マスク規則は 50 個までです。',
   'options.lockedBadge': '組織が設定',
   'managed.heading': '組織による設定',

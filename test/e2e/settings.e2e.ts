@@ -47,6 +47,12 @@ describe('settings', () => {
     await expect(settings.getByTestId('settings-notice').textContent()).resolves.toContain(
       'マスク規則「(unclosed」は使えません',
     );
+    // A repetition inside a repetition compiles, but would freeze the capture on some page text.
+    await settings.getByTestId('settings-mask-patterns').fill('EMP-[0-9]+\n(a+)+$');
+    await settings.getByTestId('settings-save').click();
+    await expect(settings.getByTestId('settings-notice').textContent()).resolves.toContain(
+      'マスク規則「(a+)+$」は使えません',
+    );
     const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
     expect(stored).toEqual({});
     await settings.close();
