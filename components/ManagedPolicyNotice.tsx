@@ -19,7 +19,7 @@ export function ManagedPolicyNotice({
   helpCenterUrl: string;
   t: Translate;
 }) {
-  const { policy, invalid } = managed;
+  const { policy, invalid, refusedMaskPatterns } = managed;
   const urlLocked = isLocked(policy, 'helpCenterUrl');
   const origin = urlLocked ? new URL(helpCenterUrl).origin : '';
   // undefined until the browser has answered.
@@ -35,7 +35,8 @@ export function ManagedPolicyNotice({
     };
   }, [origin]);
 
-  if (Object.keys(policy).length === 0 && invalid.length === 0) return null;
+  if (Object.keys(policy).length === 0 && invalid.length === 0 && refusedMaskPatterns.length === 0)
+    return null;
   const features = featuresOf(policy);
   return (
     <section
@@ -60,6 +61,11 @@ export function ManagedPolicyNotice({
       {invalid.length > 0 ? (
         <p className="error-message" data-testid="settings-managed-invalid">
           {t('managed.invalid', { keys: invalid.join(', ') })}
+        </p>
+      ) : null}
+      {refusedMaskPatterns.length > 0 ? (
+        <p className="error-message" data-testid="settings-managed-refused-patterns">
+          {t('managed.refusedMaskPatterns', { patterns: refusedMaskPatterns.join(' ') })}
         </p>
       ) : null}
       {urlLocked && granted === false ? (

@@ -6,7 +6,13 @@
  * so it comes back if the organisation lifts the policy.
  */
 import { z } from 'zod';
-import { managedPolicySchema, type ManagedPolicy, type ManagedPolicyKey, type Settings } from './schema';
+import {
+  managedPolicySchema,
+  parseMaskPatternList,
+  type ManagedPolicy,
+  type ManagedPolicyKey,
+  type Settings,
+} from './schema';
 
 /** The policy keys that stand for a setting of the settings page. */
 export const managedSettingKeys = [
@@ -29,9 +35,11 @@ export interface ParsedPolicy {
   policy: ManagedPolicy;
   /** Keys the organisation set to a value HelpDraft cannot use (ignored, and shown in the settings page). */
   invalid: ManagedPolicyKey[];
+  /** The organisation's mask patterns HelpDraft refuses (left out; its other patterns apply). */
+  refusedMaskPatterns: string[];
 }
 
-export const noPolicy: ParsedPolicy = { policy: {}, invalid: [] };
+export const noPolicy: ParsedPolicy = { policy: {}, invalid: [], refusedMaskPatterns: [] };
 
 function isPolicyKey(key: string): key is ManagedPolicyKey {
   return Object.hasOwn(managedPolicySchema.shape, key);
@@ -46,13 +54,25 @@ export function parseManagedPolicy(raw: unknown): ParsedPolicy {
   if (!record.success) return noPolicy;
   const policy: Record<string, unknown> = {};
   const invalid: ManagedPolicyKey[] = [];
+  let refusedMaskPatterns: string[] = [];
   for (const [key, value] of Object.entries(record.data)) {
     if (!isPolicyKey(key) || value === undefined) continue;
+    if (key === 'maskPatterns') {
+      // Pattern by pattern: the organisation's usable rules still mask beside one that is refused.
+      const list = parseMaskPatternList(value);
+      if (!list) invalid.push(key);
+      else {
+        refusedMaskPatterns = list.refused;
+        // None usable: the user's own patterns stay rather than being locked to an empty list.
+        if (list.patterns.length > 0 || list.refused.length === 0) policy[key] = list.patterns;
+      }
+      continue;
+    }
     const field = managedPolicySchema.shape[key].safeParse(value);
     if (field.success) policy[key] = field.data;
     else invalid.push(key);
   }
-  return { policy: policy as ManagedPolicy, invalid: invalid.sort() };
+  return { policy: policy as ManagedPolicy, invalid: invalid.sort(), refusedMaskPatterns };
 }
 
 /** The settings in force: the user's, with every value the organisation set put over them. */

@@ -309,6 +309,26 @@ export const maskPatternSchema = z
   .max(maxMaskPatternLength)
   .refine(isUsableMaskPattern, 'not a usable regular expression');
 
+/**
+ * A stored or managed list of mask patterns, pattern by pattern: one this
+ * version refuses (its checks may be stricter than the version that saved
+ * it) is dropped and named, and the others still mask — dropping the whole
+ * list would leave every secret they cover in the clear. Undefined for
+ * anything that is not a list of strings.
+ */
+export function parseMaskPatternList(raw: unknown): { patterns: string[]; refused: string[] } | undefined {
+  const list = z.array(z.string()).safeParse(raw);
+  if (!list.success) return undefined;
+  const patterns: string[] = [];
+  const refused: string[] = [];
+  for (const source of list.data) {
+    const pattern = maskPatternSchema.safeParse(source);
+    if (pattern.success && patterns.length < maxMaskPatterns) patterns.push(pattern.data);
+    else refused.push(source);
+  }
+  return { patterns, refused };
+}
+
 export const settingsSchema = z.object({
   helpCenterUrl: z.url({ protocol: /^https?$/ }),
   language: localeSchema,

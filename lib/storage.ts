@@ -12,6 +12,7 @@ import {
   defaultSettings,
   draftSchema,
   liveFormOptionsSchema,
+  parseMaskPatternList,
   settingsSchema,
   type Draft,
   type Settings,
@@ -109,7 +110,7 @@ export function parseSettings(raw: unknown): Settings {
     screenshotMode: pick('screenshotMode'),
     sharedAccount: pick('sharedAccount'),
     sharedAddresses: pick('sharedAddresses'),
-    maskPatterns: pick('maskPatterns'),
+    maskPatterns: parseMaskPatternList(source.maskPatterns)?.patterns ?? defaultSettings.maskPatterns,
   };
 }
 

@@ -416,6 +416,8 @@ export const en: Record<MessageKey, string> = {
   'managed.articleSearchDisabled': 'The related-articles search is switched off by your organisation.',
   'managed.invalid':
     'These organisation settings have values HelpDraft cannot use and are ignored (please tell your administrator): {keys}',
+  'managed.refusedMaskPatterns':
+    'These mask rules of your organisation cannot be used and are left out; its other rules apply (please tell your administrator): {patterns}',
   'managed.permissionMissing':
     'The browser has not yet allowed access to the help center your organisation chose ({origin}). Filling the form and searching articles need it.',
   'managed.grant': 'Allow access',

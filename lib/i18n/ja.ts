@@ -426,6 +426,8 @@ export const ja = {
   'managed.articleSearchDisabled': '関連記事の検索は、組織の設定で使えません。',
   'managed.invalid':
     '組織の設定のうち、次の項目は値の形式が正しくないため使っていません(管理者にお知らせください): {keys}',
+  'managed.refusedMaskPatterns':
+    '組織のマスク規則のうち、次の規則は使えないため使っていません(管理者にお知らせください。ほかの規則は使っています): {patterns}',
   'managed.permissionMissing':
     '組織が指定したヘルプセンター({origin})へのアクセスを、まだブラウザが許可していません。フォームへの入力と記事の検索に必要です。',
   'managed.grant': 'アクセスを許可',

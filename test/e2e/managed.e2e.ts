@@ -26,7 +26,8 @@ const policy = {
   helpCenterUrl: managedFormUrl,
   language: 'ja',
   maskEmails: true,
-  maskPatterns: ['EMP-[0-9]{6}'],
+  // The second is refused (a repetition inside a repetition); the first must still mask.
+  maskPatterns: ['EMP-[0-9]{6}', '(a+)+$'],
   sharedAccount: true,
   exportEnabled: false,
 };
@@ -75,6 +76,7 @@ describe.skipIf(!writable)('the organisation’s policy (Chromium machine policy
     expect(await settings.getByTestId('settings-managed-feature').getAttribute('data-feature')).toBe(
       'export',
     );
+    expect(await settings.getByTestId('settings-managed-refused-patterns').textContent()).toContain('(a+)+$');
 
     const locked: Array<[string, string, (page: Page) => Promise<unknown>, unknown]> = [
       [

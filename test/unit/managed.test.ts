@@ -9,6 +9,7 @@ import {
   isLocked,
   managedFeatureKeys,
   managedSettingKeys,
+  noPolicy,
   parseManagedPolicy,
   userSettingsToSave,
 } from '@/lib/managed';
@@ -36,13 +37,14 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('parseManagedPolicy', () => {
   it.each([
-    ['nothing', undefined, {}, []],
-    ['an empty area', {}, {}, []],
-    ['not a record', 'yes', {}, []],
+    ['nothing', undefined, {}, [], []],
+    ['an empty area', {}, {}, [], []],
+    ['not a record', 'yes', {}, [], []],
     [
       'good values',
       { language: 'ja', maskEmails: true, exportEnabled: false, sharedAddresses: ['it@acme.example'] },
       { language: 'ja', maskEmails: true, exportEnabled: false, sharedAddresses: ['it@acme.example'] },
+      [],
       [],
     ],
     [
@@ -53,13 +55,22 @@ describe('parseManagedPolicy', () => {
         maskPatterns: ['(unclosed', 'EMP-[0-9]+'],
         articleSearchEnabled: false,
       },
-      { articleSearchEnabled: false },
-      ['helpCenterUrl', 'language', 'maskPatterns'],
+      { articleSearchEnabled: false, maskPatterns: ['EMP-[0-9]+'] },
+      ['helpCenterUrl', 'language'],
+      ['(unclosed'],
     ],
-    ['a pattern that matches nothing but the empty string', { maskPatterns: ['x*'] }, {}, ['maskPatterns']],
-    ['keys of a newer version', { futureSetting: 1, maskEmails: true }, { maskEmails: true }, []],
-  ])('%s', (_name, raw, policy, invalid) => {
-    expect(parseManagedPolicy(raw)).toEqual({ policy, invalid });
+    [
+      'only refused patterns: the user’s own stay',
+      { maskPatterns: ['x*', '(a+)+$'] },
+      {},
+      [],
+      ['x*', '(a+)+$'],
+    ],
+    ['an empty list of patterns: none, locked', { maskPatterns: [] }, { maskPatterns: [] }, [], []],
+    ['patterns that are not a list', { maskPatterns: 'EMP-[0-9]+' }, {}, ['maskPatterns'], []],
+    ['keys of a newer version', { futureSetting: 1, maskEmails: true }, { maskEmails: true }, [], []],
+  ])('%s', (_name, raw, policy, invalid, refusedMaskPatterns) => {
+    expect(parseManagedPolicy(raw)).toEqual({ policy, invalid, refusedMaskPatterns });
   });
 });
 
@@ -122,7 +133,7 @@ describe('the managed area in the browser (fake browser)', () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(
       new Error('Managed storage manifest not found'),
     );
-    expect(await readManagedPolicy()).toEqual({ policy: {}, invalid: [] });
+    expect(await readManagedPolicy()).toEqual(noPolicy);
     await writeSettings(mine);
     expect(await readSettings()).toEqual(mine);
   });

@@ -75,6 +75,12 @@ describe('parseSettings', () => {
     ],
     ['an unknown language', { ...defaultSettings, language: 'fr' }, defaultSettings],
     ['a mask pattern that does not compile', { ...defaultSettings, maskPatterns: ['(bad'] }, defaultSettings],
+    [
+      'a refused mask pattern beside usable ones: the usable ones still mask',
+      { ...defaultSettings, maskPatterns: ['EMP-[0-9]+', '(a+)+$', 'C-\\d{4}'] },
+      { ...defaultSettings, maskPatterns: ['EMP-[0-9]+', 'C-\\d{4}'] },
+    ],
+    ['mask patterns that are not a list', { ...defaultSettings, maskPatterns: 'EMP' }, defaultSettings],
     ['a broken email', { ...defaultSettings, personalEmail: 'not-an-address' }, defaultSettings],
   ])('%s', (_name, raw, expected) => {
     expect(parseSettings(raw)).toEqual(expected);
