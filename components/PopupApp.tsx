@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import { validateDraft } from '@/lib/draft/validate';
 import { HelpDraftError, toErrorShape, type ErrorShape } from '@/lib/errors';
 import type { MessageKey } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
+import { readAnswer, sendMessage } from '@/lib/messaging';
 import { featuresOf } from '@/lib/managed';
-import { isTabView, requestedDraftId, resolveTargetTabId, tabViewPath } from '@/lib/popup-target';
+import { takeEarlyDraftRequest } from '@/lib/popup-early-draft';
+import { findTargetTab, isTabView, requestedDraftId, tabViewPath } from '@/lib/popup-target';
 import type { Draft, DraftEdit } from '@/lib/schema';
 import { readDraft, watchDraft } from '@/lib/storage';
 import { readableTime } from '@/lib/time';
@@ -33,6 +34,12 @@ type View = 'editor' | 'list';
 
 type ListAction = () => Promise<void>;
 
+async function resolveTargetTabId(search: string): Promise<number> {
+  const target = await findTargetTab(search);
+  if (!target.found) throw new HelpDraftError('tab-not-found', target.requested);
+  return target.tabId;
+}
+
 /** The draft of the tab from the background, which captures the tab when it has none (or on `recapture`). */
 async function capturedDraftId(tabId: number | undefined, recapture: boolean): Promise<string> {
   if (tabId === undefined) throw new HelpDraftError('tab-not-found');
@@ -40,6 +47,31 @@ async function capturedDraftId(tabId: number | undefined, recapture: boolean): P
   const { draftId } = await sendMessage('openDraftForTab', { tabId, recapture });
   performance.mark('helpdraft:draft-answered');
   return draftId;
+}
+
+/**
+ * The draft the popup opens: the one its first script already asked for
+ * (entrypoints/popup/main.tsx), a `?draftId=` one, or the tab's from the
+ * background. `tabId` keeps the popup's tab for a later recapture.
+ */
+async function draftIdToOpen(
+  search: string,
+  recapture: boolean,
+  tabId: { current: number | undefined },
+): Promise<string> {
+  const early = await (recapture ? undefined : takeEarlyDraftRequest());
+  if (early) {
+    tabId.current = early.tabId;
+    return readAnswer('openDraftForTab', await early.delivery).draftId;
+  }
+  const requested = recapture ? undefined : requestedDraftId(search);
+  // Resolved even for a requested draft, which opens without it: a recapture from there needs it.
+  tabId.current = await (tabId.current ??
+    resolveTargetTabId(search).catch((error: unknown) => {
+      if (requested) return undefined;
+      throw error;
+    }));
+  return requested ?? (await capturedDraftId(tabId.current, recapture));
 }
 
 function editableFields(draft: Draft): EditableFields {
@@ -82,14 +114,7 @@ export function PopupApp() {
   const open = useCallback(
     async (recapture: boolean) => {
       try {
-        const requested = recapture ? undefined : requestedDraftId(window.location.search);
-        // Resolved even for a requested draft, which opens without it: a recapture from there needs it.
-        tabId.current = await (tabId.current ??
-          resolveTargetTabId(window.location.search).catch((error: unknown) => {
-            if (requested) return undefined;
-            throw error;
-          }));
-        const draftId = requested ?? (await capturedDraftId(tabId.current, recapture));
+        const draftId = await draftIdToOpen(window.location.search, recapture, tabId);
         await showDraft(draftId);
       } catch (error) {
         setPhase({ name: 'failed', error: toErrorShape(error) });

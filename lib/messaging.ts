@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { errorShapeSchema, HelpDraftError, toErrorShape } from './errors';
+import { deliver, type Delivery } from './message-delivery';
 import {
   articleSearchResultSchema,
   draftEditSchema,
@@ -148,20 +149,17 @@ export async function sendMessage<T extends MessageType>(
   type: T,
   data: RequestOf<T>,
 ): Promise<ResponseOf<T>> {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage({ type, data });
-  } catch (error) {
-    // "Could not establish connection. Receiving end does not exist.": Chromium stopped the
-    // service worker while the message waited for it. Nothing was done; sending again is safe.
-    throw new HelpDraftError(
-      'background-unavailable',
-      error instanceof Error ? error.message : String(error),
-    );
-  }
+  return readAnswer(type, await deliver(type, data));
+}
+
+/** The validated answer of a delivered message, or the HelpDraftError that says why there is none. */
+export function readAnswer<T extends MessageType>(type: T, delivery: Delivery): ResponseOf<T> {
+  // "Could not establish connection. Receiving end does not exist.": Chromium stopped the
+  // service worker while the message waited for it. Nothing was done; sending again is safe.
+  if (!delivery.delivered) throw new HelpDraftError('background-unavailable', delivery.reason);
   // No answer at all: the worker stopped before it replied (the channel closed empty).
-  if (raw === undefined) throw new HelpDraftError('background-unavailable', `${type}: no answer`);
-  const result = resultSchema.safeParse(raw);
+  if (delivery.answer === undefined) throw new HelpDraftError('background-unavailable', `${type}: no answer`);
+  const result = resultSchema.safeParse(delivery.answer);
   if (!result.success) throw new HelpDraftError('bad-message', `${type}: no valid answer`);
   if (!result.data.ok) throw new HelpDraftError(result.data.error.code, result.data.error.detail);
   const value = protocol[type].response.safeParse(result.data.value);

@@ -1,23 +1,25 @@
 import { browser } from 'wxt/browser';
-import { HelpDraftError } from './errors';
+
+/** The popup's tab, or that it has none: `requested` is a `?tabId=` that is no tab id. */
+export type TargetTab = { found: true; tabId: number } | { found: false; requested?: string };
 
 /**
  * The tab the popup works on: `popup.html?tabId=<id>` binds it to that tab
  * (the convention outside test scripts rely on, docs/TESTING.md); otherwise
  * the active tab of the last focused normal window, which is the page the
- * toolbar popup floats over.
+ * toolbar popup floats over. Free of zod and of the error types, because the
+ * popup's first script resolves it before the rest is loaded
+ * (lib/popup-early-draft.ts).
  */
-export async function resolveTargetTabId(search: string): Promise<number> {
+export async function findTargetTab(search: string): Promise<TargetTab> {
   const requested = new URLSearchParams(search).get('tabId');
   if (requested !== null) {
     const tabId = Number(requested);
-    if (!Number.isInteger(tabId) || tabId < 0) throw new HelpDraftError('tab-not-found', requested);
-    return tabId;
+    return Number.isInteger(tabId) && tabId >= 0 ? { found: true, tabId } : { found: false, requested };
   }
   const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
-  if (tab?.id === undefined) throw new HelpDraftError('tab-not-found');
-  return tab.id;
+  return tab?.id === undefined ? { found: false } : { found: true, tabId: tab.id };
 }
 
 /**

@@ -5,6 +5,18 @@
 import { z } from 'zod';
 import { isUsableMaskPattern } from './capture/mask-pattern';
 import { errorShapeSchema } from './errors';
+import { recordingSchema } from './recorder/recording-schema';
+import { screenshotModeSchema } from './capture/screenshot-mode';
+
+// In files of their own so the collector, injected into every captured page, builds only
+// these schemas and not all of this module's (docs/PERFORMANCE.md, the collector's bundle).
+export {
+  recordedEventSchema,
+  recordingSchema,
+  type RecordedEvent,
+  type Recording,
+} from './recorder/recording-schema';
+export { screenshotModeSchema, type ScreenshotMode } from './capture/screenshot-mode';
 
 export const localeSchema = z.enum(['ja', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -76,39 +88,6 @@ export const environmentSchema = z.object({
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
-/** What the recorder (MAIN world, from document_start) saw happen on the page since it loaded. */
-export const recordedEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('console-error'), time: z.string(), text: z.string() }),
-  z.object({
-    type: z.literal('exception'),
-    time: z.string(),
-    text: z.string(),
-    source: z.string().optional(),
-    line: z.number().int().optional(),
-    column: z.number().int().optional(),
-  }),
-  z.object({ type: z.literal('unhandled-rejection'), time: z.string(), text: z.string() }),
-  z.object({
-    type: z.literal('failed-request'),
-    time: z.string(),
-    method: z.string(),
-    url: z.string(),
-    /** HTTP status, or 0 for a network failure (no response). */
-    status: z.number().int(),
-    statusText: z.string().optional(),
-  }),
-]);
-export type RecordedEvent = z.infer<typeof recordedEventSchema>;
-
-export const recordingSchema = z.object({
-  /** False when no recorder ran on the page (not a OneLogin host, or loaded before the extension). */
-  available: z.boolean(),
-  events: z.array(recordedEventSchema),
-  /** Events left out because the bounded buffer was full. */
-  dropped: z.number().int().nonnegative(),
-});
-export type Recording = z.infer<typeof recordingSchema>;
-
 export const redactionSchema = z.object({
   /** Which rule matched (e.g. `bearer-token`, `url-parameter`). */
   rule: z.string(),
@@ -151,7 +130,7 @@ export const captureSchema = z.object({
   viewport: pageSnapshotSchema.shape.viewport,
   entities: z.array(entitySchema).default([]),
   environment: environmentSchema.optional(),
-  recording: recordingSchema.default({ available: false, events: [], dropped: 0 }),
+  recording: z._default(recordingSchema, { available: false, events: [], dropped: 0 }),
   redactions: z.array(redactionSchema),
   /** Why there is no screenshot, when there is none. */
   screenshotProblem: errorShapeSchema.optional(),
@@ -285,10 +264,6 @@ export const draftEditSchema = draftSchema
   .extend({ answers: answersSchema.partial() })
   .partial();
 export type DraftEdit = z.infer<typeof draftEditSchema>;
-
-/** `visible`: captureVisibleTab, pixel-exact; the other two are rendered with html2canvas. */
-export const screenshotModeSchema = z.enum(['visible', 'full-page', 'error-area']);
-export type ScreenshotMode = z.infer<typeof screenshotModeSchema>;
 
 /** How many mask patterns one list may hold, and how long one may be. */
 export const maxMaskPatterns = 50;

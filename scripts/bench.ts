@@ -55,6 +55,8 @@ interface Row {
   image?: string;
   /** Popup rows: the median time the popup waited for the background's answer (capture included). */
   background_median_ms?: number;
+  /** Popup rows: the median time from the popup's navigation start to its draft request. */
+  requested_median_ms?: number;
   /** Popup rows: the median time until the test driver saw the title field (Playwright's own latency added). */
   driver_median_ms?: number;
   note?: string;
@@ -143,6 +145,8 @@ async function timeCaptureVisibleTab(
 /** Popup open: the popup's own marks, and what the driver observed. */
 interface PopupTiming {
   elapsed: number;
+  /** When the popup asked for its draft (its first script does, before React and zod load). */
+  requested: number;
   background: number;
   driver: number;
 }
@@ -421,6 +425,7 @@ function printTable(rows: Row[]): void {
           row.page_median_ms !== undefined ? `in page ${row.page_median_ms} ms` : '',
           row.image ?? '',
           row.pruned_elements ? `pruned ${row.pruned_elements}` : '',
+          row.requested_median_ms !== undefined ? `requested at ${row.requested_median_ms} ms` : '',
           row.background_median_ms !== undefined ? `background ${row.background_median_ms} ms` : '',
           row.driver_median_ms !== undefined ? `seen by the driver ${row.driver_median_ms} ms` : '',
           row.note ?? '',
@@ -465,6 +470,7 @@ async function measure(
       (result): result is PopupTiming => typeof result !== 'number' && 'driver' in result,
     );
     if (popups.length > 0) {
+      row.requested_median_ms = median(popups.map((timing) => timing.requested));
       row.background_median_ms = median(popups.map((timing) => timing.background));
       row.driver_median_ms = median(popups.map((timing) => timing.driver));
     }
@@ -519,6 +525,7 @@ async function timePopupOpen(
       const mark = (name) => performance.getEntriesByName('helpdraft:' + name)[0]?.startTime ?? Number.NaN;
       return {
         elapsed: mark('draft-shown'),
+        requested: mark('draft-requested'),
         background: mark('draft-answered') - mark('draft-requested'),
         driver: performance.now(),
       };

@@ -1,15 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { PopupApp } from '@/components/PopupApp';
+import { startEarlyDraftRequest } from '@/lib/popup-early-draft';
 import '@/components/style.css';
 
 performance.mark('helpdraft:script-start');
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <PopupApp />
-    </StrictMode>,
-  );
-}
+// The draft is asked for before React and the schemas load: the capture runs meanwhile.
+startEarlyDraftRequest(window.location.search);
+void import('./app');

@@ -1,10 +1,11 @@
 /** What the background tells the collector, and where it leaves it (a module of its own: the background imports it without the collector). */
-import { z } from 'zod';
-import { screenshotModeSchema } from '../schema';
+// zod's mini API: the collector builds this schema in every captured page (lib/recorder/recording-schema.ts).
+import * as z from 'zod/mini';
+import { screenshotModeSchema } from './screenshot-mode';
 
 export const collectOptionsSchema = z.object({
   maskEmails: z.boolean(),
-  maskPatterns: z.array(z.string()).default([]),
+  maskPatterns: z._default(z.array(z.string()), []),
   screenshotMode: screenshotModeSchema,
   extensionVersion: z.string(),
   uiLanguage: z.string(),

@@ -2,7 +2,7 @@
  * For the collector (ISOLATED world, injected at capture time): what the
  * recorder saw on the page since it loaded, validated.
  */
-import { recordingSchema, type Recording } from '../schema';
+import { recordingSchema, type Recording } from './recording-schema';
 import { RECORDER_ACCESSOR, type RecorderAccessor } from './protocol';
 
 export function unavailableRecording(): Recording {

@@ -3,7 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { HelpDraftError } from '@/lib/errors';
-import { createMessageListener, protocol, sendMessage, senderKind, type Handlers } from '@/lib/messaging';
+import {
+  createMessageListener,
+  protocol,
+  readAnswer,
+  sendMessage,
+  senderKind,
+  type Handlers,
+} from '@/lib/messaging';
+import type { Delivery } from '@/lib/message-delivery';
 
 const extensionPage: Browser.runtime.MessageSender = {
   id: fakeBrowser.runtime.id,
@@ -128,5 +136,37 @@ describe('sendMessage', () => {
     await expect(sendMessage('fillDraft', { draftId: 'd' })).rejects.toMatchObject({
       code: 'permission-missing',
     });
+  });
+});
+
+describe('readAnswer', () => {
+  it.each<[string, Delivery, string]>([
+    [
+      'a message that never arrived',
+      { delivered: false, reason: 'Receiving end does not exist.' },
+      'background-unavailable',
+    ],
+    ['a channel closed without an answer', { delivered: true, answer: undefined }, 'background-unavailable'],
+    ['an answer that is no result', { delivered: true, answer: { draftId: 'd1' } }, 'bad-message'],
+    [
+      'a value of the wrong shape',
+      { delivered: true, answer: { ok: true, value: { draftId: 7 } } },
+      'bad-message',
+    ],
+    [
+      "the background's own error",
+      { delivered: true, answer: { ok: false, error: { code: 'tab-not-found', detail: '7' } } },
+      'tab-not-found',
+    ],
+  ])('turns %s into its HelpDraftError', (_name, delivery, code) => {
+    expect(() => readAnswer('openDraftForTab', delivery)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('returns a valid answer, unknown keys dropped', () => {
+    const delivery: Delivery = {
+      delivered: true,
+      answer: { ok: true, value: { draftId: 'd1', extra: '<b>' } },
+    };
+    expect(readAnswer('openDraftForTab', delivery)).toEqual({ draftId: 'd1' });
   });
 });
