@@ -8,7 +8,7 @@ export interface DraftListState {
   unreadable: UnreadableDraft[];
 }
 
-/** Every draft, newest first, kept current while `active` (the list is showing); undefined until read. */
+/** Every draft, newest first, kept current while `active` (the list is showing); undefined until read, each time it shows. */
 export function useDraftList(active: boolean): DraftListState | undefined {
   const [list, setList] = useState<DraftListState>();
   useEffect(() => {
@@ -20,7 +20,12 @@ export function useDraftList(active: boolean): DraftListState | undefined {
       });
     load();
     watchDraftList(load, controller.signal);
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      // Changes made while the list is hidden (an edit, a duplicate's title) are not watched:
+      // shown again, it reads afresh instead of showing the old contents until the read ends.
+      setList(undefined);
+    };
   }, [active]);
   return list;
 }
