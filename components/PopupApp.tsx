@@ -342,7 +342,7 @@ export function PopupApp() {
               actions={listActions}
             />
           ) : (
-            <p className="status">{t('popup.loading')}</p>
+            <p className="status">{t('drafts.loading')}</p>
           )}
         </>
       ) : null}

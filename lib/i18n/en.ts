@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'drafts.button': 'Drafts',
   'drafts.back': 'Back to the editor',
   'drafts.heading': 'Drafts',
+  'drafts.loading': 'Loading the drafts…',
   'drafts.empty': 'No drafts yet. Press this button on a OneLogin page to draft a ticket from it.',
   'drafts.untitled': '(no subject)',
   'drafts.created': 'Created: {time}',

@@ -35,6 +35,7 @@ export const ja = {
   'drafts.button': '下書き一覧',
   'drafts.back': '編集に戻る',
   'drafts.heading': '下書き一覧',
+  'drafts.loading': '下書きを読み込んでいます…',
   'drafts.empty':
     '下書きはまだありません。OneLogin の画面でこのボタンを押すと、その画面から下書きを作ります。',
   'drafts.untitled': '（件名なし）',
