@@ -148,3 +148,35 @@ export function redactUrl(url: string, where = 'url', options: RedactionOptions 
   const rest = redactText(rebuilt, where, options);
   return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
 }
+
+/** Where the secrets are in a text: one span per match, in text order, for the screenshot's boxes. */
+export interface SecretSpan {
+  index: number;
+  length: number;
+  rule: string;
+}
+
+/**
+ * The spans redactText would mask in `text`, without rewriting it: the
+ * screenshot covers exactly what the text redaction hides (one rule set for
+ * text and pixels). Overlapping spans are merged.
+ */
+export function secretSpans(text: string, options: RedactionOptions = {}): SecretSpan[] {
+  const { maskEmails = false, maskPatterns = [] } = options;
+  const rules = [...textRules, ...(maskEmails ? [emailRule] : []), ...customRules(maskPatterns)];
+  const spans: SecretSpan[] = [];
+  for (const { rule, pattern } of rules) {
+    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+      if (match[0].length > 0) spans.push({ index: match.index, length: match[0].length, rule });
+    }
+  }
+  spans.sort((first, second) => first.index - second.index);
+  const merged: SecretSpan[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.index <= last.index + last.length) {
+      last.length = Math.max(last.length, span.index + span.length - last.index);
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
