@@ -36,6 +36,12 @@ export interface MaskTarget {
   rects: DOMRect[];
   rule: string;
   element: Element;
+  /**
+   * Measures the target again, in the top document's viewport (CSS px), for the
+   * check right before and after the screenshot: the page may have moved it.
+   * Without it the element's own box is measured.
+   */
+  measure?: () => DOMRect[];
 }
 
 export interface MaskOptions {
