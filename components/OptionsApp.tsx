@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { Translate } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import { isLocked, userSettingsToSave, type ManagedSettingKey, type ParsedPolicy } from '@/lib/managed';
-import { localeSchema, screenshotModeSchema, settingsSchema, type Settings } from '@/lib/schema';
+import {
+  helpCenterUrlProblem,
+  localeSchema,
+  screenshotModeSchema,
+  settingsSchema,
+  type Settings,
+} from '@/lib/schema';
 import { ManagedPolicyNotice } from './ManagedPolicyNotice';
 import { ShortcutSetting } from './ShortcutSetting';
 import { splitAddresses } from '@/lib/draft/create';
@@ -55,7 +61,9 @@ function invalidFieldText(path: PropertyKey[], form: Settings, t: Translate): st
     return typeof index === 'number'
       ? t('options.invalidMaskPattern', { pattern: form.maskPatterns[index] ?? '' })
       : t('options.tooManyMaskPatterns');
-  return t('options.invalidUrl');
+  return helpCenterUrlProblem(form.helpCenterUrl) === 'http'
+    ? t('options.httpUrlRefused')
+    : t('options.invalidUrl');
 }
 
 function SettingsForm({ initial, user, managed, t, notice, setNotice }: SettingsFormProps) {

@@ -304,7 +304,9 @@ export const en: Record<MessageKey, string> = {
   'options.save': 'Save',
   'options.saved': 'Saved.',
   'options.invalid': 'Please check your input: {detail}',
-  'options.invalidUrl': 'Enter a URL starting with http or https.',
+  'options.invalidUrl': 'Enter a URL starting with https.',
+  'options.httpUrlRefused':
+    'An http URL cannot be used: the draft and the screenshot would be sent unencrypted. Enter a URL starting with https.',
   'options.invalidEmail': 'That email address is not valid.',
   'options.permissionDenied': 'Access to {origin} was not allowed, so nothing was saved.',
 

@@ -312,7 +312,9 @@ export const ja = {
   'options.save': '保存',
   'options.saved': '保存しました。',
   'options.invalid': '入力内容を確認してください: {detail}',
-  'options.invalidUrl': 'http または https で始まる URL を入力してください。',
+  'options.invalidUrl': 'https で始まる URL を入力してください。',
+  'options.httpUrlRefused':
+    'http の URL は使えません。下書きと画面の画像が暗号化されずに送られるためです。https で始まる URL を入力してください。',
   'options.invalidEmail': 'メールアドレスの形式が正しくありません。',
   'options.permissionDenied': '{origin} へのアクセスが許可されなかったため、保存していません。',
 
