@@ -9,6 +9,9 @@ import { collectOptionsKey, collectOptionsSchema } from '@/lib/capture/collect-o
 export default defineContentScript({
   matches: ['https://*.onelogin.com/*'],
   registration: 'runtime',
+  // WXT's "script started" postMessage would tell the page that HelpDraft is here
+  // (node_modules/wxt/dist/utils/content-script-context.mjs, stopOldScripts).
+  noScriptStartedPostMessage: true,
   main: () => {
     const options = collectOptionsSchema.parse((globalThis as Record<symbol, unknown>)[collectOptionsKey]);
     return collectPage(document, window, options);
