@@ -265,6 +265,11 @@ export const en: Record<MessageKey, string> = {
   'error.unknown': 'Something unexpected went wrong: {detail}',
   'error.capture-not-allowed':
     'This page cannot be captured (a browser page or the extension store, for example). Open it on a OneLogin page.',
+  // The time limit that keeps a frozen page or a slow mask pattern from stalling the capture (lib/background/capture-deadline.ts).
+  'error.capture-timeout':
+    'Capturing this page did not finish within {detail} seconds, so it was stopped. The page is not responding, or a mask pattern takes too long. Reload the page, then capture it again.',
+  'error.capture-navigated':
+    'The page changed while it was being captured, so the capture was stopped. Wait until the new page has loaded, then capture it again.',
   'error.tab-not-found': 'The tab was not found. It may have been closed.',
   'error.draft-not-found': 'The draft was not found.',
   'error.screenshot-failed': 'The screenshot could not be taken: {detail}',

@@ -271,6 +271,11 @@ export const ja = {
   'error.unknown': '予期しないエラーが発生しました: {detail}',
   'error.capture-not-allowed':
     'この画面は取り込めません(ブラウザの内部ページや拡張機能のストアなど)。OneLogin の画面で開いてください。',
+  // 凍った画面や時間のかかるマスクのパターンで止まらないための制限時間(lib/background/capture-deadline.ts)。
+  'error.capture-timeout':
+    'この画面の取り込みが {detail} 秒以内に終わらなかったため、中止しました。画面が応答していないか、マスクのパターンの処理に時間がかかっています。画面を再読み込みしてから、もう一度取り込んでください。',
+  'error.capture-navigated':
+    '取り込みの途中で画面が移動したため、中止しました。移動先の画面が表示されてから、もう一度取り込んでください。',
   'error.tab-not-found': '対象のタブが見つかりません。閉じられた可能性があります。',
   'error.draft-not-found': '下書きが見つかりません。',
   'error.screenshot-failed': '画面キャプチャを取得できませんでした: {detail}',
