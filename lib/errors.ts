@@ -20,6 +20,8 @@ export const errorCodeSchema = z.enum([
   'fill-timeout',
   'not-a-request-form',
   'permission-missing',
+  /** A help center under *.onelogin.com the user has not allowed to be filled (lib/help-center-consent.ts). */
+  'consent-missing',
   'host-permission-missing',
   'bad-message',
   'save-failed',

@@ -290,6 +290,9 @@ export const ja = {
     '開いたページにリクエストフォームが見つかりません。ヘルプセンターにサインインしているか、設定のフォーム URL が正しいかご確認ください。',
   'error.permission-missing':
     'ヘルプセンター({origin})へのアクセス許可がありません。設定ページで URL を保存し、許可してください。',
+  // *.onelogin.com の権限は取り込みのためのもので、入力の許可ではない(lib/help-center-consent.ts)。
+  'error.consent-missing':
+    'ヘルプセンター({origin})のフォームへの入力は、まだ許可されていません。設定ページで URL を保存し、入力を許可してください。',
   // Firefox では利用者がマニフェストのホスト権限を取り消せる(lib/background/capture-tab.ts)。
   'error.host-permission-missing':
     'HelpDraft に OneLogin の画面({origin})を読み取る許可がありません。その画面でツールバーの HelpDraft ボタン(または Alt+Shift+H)から開くと、その画面だけ許可されます。常に許可するには、Firefox では about:addons → HelpDraft →「権限」で *.onelogin.com のサイトへのアクセスをオンにする(またはツールバーの拡張機能ボタン → HelpDraft →「常に許可」)、Chrome では拡張機能の「詳細」→「サイトへのアクセス」で許可してください。',
@@ -321,6 +324,9 @@ export const ja = {
   'options.httpUrlRefused':
     'http の URL は使えません。下書きと画面の画像が暗号化されずに送られるためです。https で始まる URL を入力してください。',
   'options.invalidEmail': 'メールアドレスの形式が正しくありません。',
+  'options.consentQuestion':
+    '{origin} は OneLogin の管理画面と同じドメインです。HelpDraft はこのドメインの画面を取り込む許可を持っているため、ブラウザーは入力について尋ねません。{origin} のリクエストフォームに下書き(本文と画面の画像)を入力してよいですか?',
+  'options.consentAllow': '入力を許可して保存',
   'options.permissionDenied': '{origin} へのアクセスが許可されなかったため、保存していません。',
 
   'language.ja': '日本語',
@@ -438,6 +444,9 @@ export const ja = {
     '組織のマスク規則のうち、次の規則は使えないため使っていません(管理者にお知らせください。ほかの規則は使っています): {patterns}',
   'managed.permissionMissing':
     '組織が指定したヘルプセンター({origin})へのアクセスを、まだブラウザが許可していません。フォームへの入力と記事の検索に必要です。',
+  'managed.consentMissing':
+    '組織が指定したヘルプセンター({origin})は OneLogin の管理画面と同じドメインです。そのフォームに下書き(本文と画面の画像)を入力してよいか、まだ確認していません。',
+  'managed.consentAllow': '入力を許可',
   'managed.grant': 'アクセスを許可',
 } as const;
 
