@@ -176,6 +176,11 @@ export const fillReportItemSchema = z.object({
   status: fillStatusSchema,
   /** Short machine-readable detail (the value set, or why not); rendered through the locale files. */
   detail: z.string().default(''),
+  /**
+   * Something about the form the user should check before submitting: `hidden-duplicate`, a hidden
+   * control with the same name or label as the one filled, left empty (lib/helpcenter/visible.ts).
+   */
+  warning: z.enum(['hidden-duplicate']).optional(),
 });
 export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 

@@ -219,6 +219,8 @@ export const en: Record<MessageKey, string> = {
   'fill.status.skipped': 'Left empty on purpose',
   'fill.status.not-found': 'Field not found',
   'fill.status.rejected': 'Rejected by the page',
+  'fill.warning.hidden-duplicate':
+    'This field also had a hidden control with the same name. Only the visible one was filled, not the hidden one. Check the form before you submit it.',
   'fill.panelTitle': 'Filled in by HelpDraft',
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
   'fill.panelClose': 'Close',

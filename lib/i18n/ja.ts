@@ -225,6 +225,8 @@ export const ja = {
   'fill.status.skipped': '入力していません(意図的)',
   'fill.status.not-found': '項目が見つかりません',
   'fill.status.rejected': 'ページが受け付けませんでした',
+  'fill.warning.hidden-duplicate':
+    'この項目には、見えない入力欄も同じ名前で置かれていました。見えている欄にだけ入力し、見えない欄には入力していません。送信前にフォームをご確認ください。',
   'fill.panelTitle': 'HelpDraft が入力した内容',
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
   'fill.panelClose': '閉じる',
