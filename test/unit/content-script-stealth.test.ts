@@ -6,7 +6,9 @@
  * script gets no context (node_modules/wxt/dist/virtual/content-script-main-world-entrypoint.mjs).
  * test/e2e/stealth.e2e.ts checks the same from a page, in Chromium.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from '@/lib/content-script-context';
+import wxtConfig from '../../wxt.config';
 
 interface ContentScriptDefinition {
   world?: 'ISOLATED' | 'MAIN';
@@ -45,4 +47,37 @@ describe('content scripts', () => {
       expect(definition.noScriptStartedPostMessage).toBe(true);
     },
   );
+});
+
+describe('the content-script context put in place of WXT’s', () => {
+  it('announces nothing to the page when a script starts', () => {
+    const dispatched = vi.spyOn(document, 'dispatchEvent');
+    const posted = vi.spyOn(window, 'postMessage');
+    const context = new ContentScriptContext('collector', {});
+    expect(dispatched).not.toHaveBeenCalled();
+    expect(posted).not.toHaveBeenCalled();
+    expect(context.isValid).toBe(true);
+  });
+
+  it.each<[string, (context: ContentScriptContext) => void]>([
+    ['notifyInvalidated', (context) => context.notifyInvalidated()],
+    ['abort', (context) => context.abort('gone')],
+  ])('%s invalidates it and runs the onInvalidated callbacks once', (_name, invalidate) => {
+    const context = new ContentScriptContext('collector');
+    const callback = vi.fn();
+    context.onInvalidated(callback);
+    invalidate(context);
+    invalidate(context);
+    expect([context.isValid, context.signal.aborted, callback.mock.calls.length]).toEqual([false, true, 1]);
+  });
+
+  it('is what the build resolves WXT’s module to (wxt.config.ts)', async () => {
+    const config =
+      typeof wxtConfig.vite === 'function'
+        ? await wxtConfig.vite({ mode: 'production', command: 'build' })
+        : undefined;
+    const aliases = (config?.resolve?.alias ?? []) as Array<{ find: RegExp; replacement: string }>;
+    const alias = aliases.find((entry) => entry.find.test('wxt/utils/content-script-context'));
+    expect(alias?.replacement).toMatch(/lib\/content-script-context\.ts$/);
+  });
 });
