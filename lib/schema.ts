@@ -168,7 +168,8 @@ export const fillFieldSchema = z.enum([
 ]);
 export type FillField = z.infer<typeof fillFieldSchema>;
 
-export const fillStatusSchema = z.enum(['filled', 'skipped', 'not-found', 'rejected']);
+/** `missing`: the draft names an attachment whose bytes are gone from IndexedDB (not sent; issue 15, item 5). */
+export const fillStatusSchema = z.enum(['filled', 'skipped', 'not-found', 'rejected', 'missing']);
 export type FillStatus = z.infer<typeof fillStatusSchema>;
 
 export const fillReportItemSchema = z.object({

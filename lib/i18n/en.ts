@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': 'Screenshot to attach: {name}',
+  'attachment.missing':
+    'This file’s data is missing (the browser’s data may have been cleared). It will not be attached to the form. Remove it and add it again.',
   'annotate.open': 'Annotate',
   'annotate.openLabel': 'Annotate “{name}”',
   'annotate.annotated': 'Annotated',
@@ -219,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   'fill.status.skipped': 'Left empty on purpose',
   'fill.status.not-found': 'Field not found',
   'fill.status.rejected': 'Rejected by the page',
+  'fill.status.missing': 'Not attached: the file’s data is missing',
   'fill.panelTitle': 'Filled in by HelpDraft',
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
   'fill.panelClose': 'Close',

@@ -184,6 +184,8 @@ export const ja = {
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': '添付する画面キャプチャ: {name}',
+  'attachment.missing':
+    'このファイルのデータが見つかりません（ブラウザーのデータが消去された可能性があります）。フォームには添付されません。外してから追加し直してください。',
   'annotate.open': '注釈',
   'annotate.openLabel': '「{name}」に注釈を付ける',
   'annotate.annotated': '注釈付き',
@@ -225,6 +227,7 @@ export const ja = {
   'fill.status.skipped': '入力していません(意図的)',
   'fill.status.not-found': '項目が見つかりません',
   'fill.status.rejected': 'ページが受け付けませんでした',
+  'fill.status.missing': 'データが見つからないため添付していません',
   'fill.panelTitle': 'HelpDraft が入力した内容',
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
   'fill.panelClose': '閉じる',
