@@ -1,49 +1,15 @@
 /**
- * Masks secrets in captured text before anything is stored or shown. Each
- * rule names what it masks so the user can be told what was hidden.
+ * Masks secrets in captured text before anything is stored or shown. One
+ * rule set (lib/capture/redact-rules.ts) finds the spans of secrets; the
+ * text redactor replaces them and the screenshot's mask finder covers the
+ * same spans (secretSpans), so text and pixels hide the same things. Each
+ * masked span names its rule so the user can be told what was hidden.
  */
 import type { Redaction } from '../schema';
 import { isUsableMaskPattern } from './mask-pattern';
+import { textRules, type Range, type TextRule } from './redact-rules';
 
 export const mask = '[REDACTED]';
-
-interface TextRule {
-  rule: string;
-  pattern: RegExp;
-  replace: string;
-}
-
-/** Order matters: whole SAML documents first, then key=value pairs, then free-standing tokens. */
-const textRules: TextRule[] = [
-  {
-    rule: 'saml-xml',
-    pattern:
-      /<(?:saml2?p?:)?(?:Assertion|Response|AuthnRequest)\b[\s\S]*?(?:<\/(?:saml2?p?:)?(?:Assertion|Response|AuthnRequest)>|$)/gi,
-    replace: mask,
-  },
-  { rule: 'bearer-token', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*/g, replace: `$1 ${mask}` },
-  {
-    rule: 'secret-assignment',
-    pattern:
-      /\b(password|passwd|pwd|secret|client_secret|api[_-]?key|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|SAMLResponse|SAMLRequest|cookie|set-cookie|session[_-]?id)(["']?\s*[:=]\s*)(?!\[REDACTED\])("[^"]*"|'[^']*'|[^\s&,;]+)/gi,
-    replace: `$1$2${mask}`,
-  },
-  { rule: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, replace: mask },
-  {
-    rule: 'private-key',
-    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-    replace: mask,
-  },
-  // Long base64 runs are encoded SAML messages or keys, never words a person needs to read.
-  // Bounded: V8's regexp engine keeps a backtrack entry per character of an open-ended run
-  // and throws "Maximum call stack size exceeded" on a run of about 10 million (a page can
-  // show that much); a longer run is masked as several pieces in a row instead.
-  { rule: 'long-encoded-value', pattern: /[A-Za-z0-9+/]{120,4096}={0,2}/g, replace: mask },
-];
-
-/** URL parameters whose values are secrets whatever they look like. */
-const secretParameterName =
-  /^(.*token.*|.*secret.*|.*password.*|passwd|pwd|code|state|nonce|.*api[_-]?key.*|key|sig|signature|samlresponse|samlrequest|relaystate|session.*|sid|auth.*|assertion|ticket)$/i;
 
 export interface Redacted {
   text: string;
@@ -54,16 +20,32 @@ export interface Redacted {
 export const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** Email addresses, masked only when the user asks (settings: maskEmails). */
-const emailRule: TextRule = { rule: 'email', pattern: emailPattern, replace: '[EMAIL]' };
+const emailRule: TextRule = { rule: 'email', pattern: new RegExp(emailPattern.source, 'dg') };
+const emailMask = '[EMAIL]';
 
 export interface RedactionOptions {
   maskEmails?: boolean;
   /** Extra patterns from the settings or the organisation's policy (maskPatternSchema: they compile). */
   maskPatterns?: readonly string[];
+  /** The clock the custom patterns' time budget is measured on (tests give their own). */
+  now?: () => number;
 }
 
 /** The rule every extra pattern reports, so the user is told "your own rule" and not which one. */
 export const customPatternRule = 'custom-pattern';
+/** What the rest of a text is masked as when the extra patterns ran out of time on it. */
+export const customBudgetRule = 'custom-pattern-budget';
+
+/**
+ * A custom pattern scans a text in windows of this many characters, each
+ * overlapping the previous by customOverlap (a match up to that long is found
+ * across a window's edge): a pattern whose time grows with the square of its
+ * input (the shapes mask-pattern.ts cannot refuse) stays bounded per window.
+ */
+export const customWindow = 4096;
+export const customOverlap = 256;
+/** Time the extra patterns may take over one text; past it the rest of the text is masked, never left. */
+export const customBudgetMs = 250;
 
 const compiledPatterns = new Map<string, RegExp | null>();
 
@@ -81,74 +63,6 @@ export function compileMaskPattern(source: string): RegExp | null {
   return pattern;
 }
 
-function customRules(maskPatterns: readonly string[]): TextRule[] {
-  return maskPatterns
-    .map(compileMaskPattern)
-    .filter((pattern) => pattern !== null)
-    .map((pattern) => ({ rule: customPatternRule, pattern, replace: mask }));
-}
-
-export function redactText(
-  text: string,
-  where: string,
-  { maskEmails = false, maskPatterns = [] }: RedactionOptions = {},
-): Redacted {
-  const redactions: Redaction[] = [];
-  let result = text;
-  const rules = [...textRules, ...(maskEmails ? [emailRule] : []), ...customRules(maskPatterns)];
-  for (const { rule, pattern, replace } of rules) {
-    result = result.replace(pattern, (...match: unknown[]) => {
-      redactions.push({ rule, where });
-      const groups = match.slice(1, -2) as (string | undefined)[];
-      return replace.replace(/\$(\d)/g, (_, index: string) => groups[Number(index) - 1] ?? '');
-    });
-  }
-  return { text: result, redactions };
-}
-
-function redactParameters(parameters: URLSearchParams, where: string, redactions: Redaction[]): boolean {
-  let changed = false;
-  for (const name of new Set(parameters.keys())) {
-    if (secretParameterName.test(name)) {
-      parameters.set(name, mask);
-      redactions.push({ rule: 'url-parameter', where });
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-/**
- * Masks URL parameters named like secrets, in the query and in a fragment
- * that carries parameters (`#access_token=…`), then the text rules over
- * the rest. A string that is not a URL is treated as text.
- */
-export function redactUrl(url: string, where = 'url', options: RedactionOptions = {}): Redacted {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactText(url, where, options);
-  }
-  const redactions: Redaction[] = [];
-  if (parsed.username || parsed.password) {
-    parsed.username = '';
-    parsed.password = '';
-    redactions.push({ rule: 'url-credentials', where });
-  }
-  const query = new URLSearchParams(parsed.search);
-  if (redactParameters(query, where, redactions)) parsed.search = query.toString();
-  const fragment = parsed.hash.slice(1);
-  if (fragment.includes('=')) {
-    const fragmentParameters = new URLSearchParams(fragment);
-    if (redactParameters(fragmentParameters, where, redactions)) parsed.hash = fragmentParameters.toString();
-  }
-  // URLSearchParams percent-encodes the brackets of the mask; show it as people read it.
-  const rebuilt = parsed.toString().replaceAll(encodeURIComponent(mask), mask);
-  const rest = redactText(rebuilt, where, options);
-  return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
-}
-
 /** Where the secrets are in a text: one span per match, in text order, for the screenshot's boxes. */
 export interface SecretSpan {
   index: number;
@@ -156,27 +70,90 @@ export interface SecretSpan {
   rule: string;
 }
 
+function ruleSpans(text: string, { rule, pattern, judge }: TextRule): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const search = new RegExp(pattern.source, pattern.flags);
+  for (let match = search.exec(text); match; match = search.exec(text)) {
+    const secret = match.indices?.groups?.secret;
+    const ranges: Range[] = judge
+      ? judge(match)
+      : secret
+        ? [secret]
+        : [[match.index, match.index + match[0].length]];
+    for (const [start, end] of ranges)
+      if (end > start) spans.push({ index: start, length: end - start, rule });
+    // A match judged no secret may still hold one (`"error": "password=hunter2"`): look again inside it.
+    if (ranges.length === 0 || match[0].length === 0) search.lastIndex = match.index + 1;
+  }
+  return spans;
+}
+
+/** The matches of the extra patterns, window by window, within the time budget. */
+function customSpans(text: string, maskPatterns: readonly string[], now: () => number): SecretSpan[] {
+  const patterns = maskPatterns.map(compileMaskPattern).filter((pattern) => pattern !== null);
+  if (patterns.length === 0) return [];
+  const spans: SecretSpan[] = [];
+  const started = now();
+  for (let start = 0; start < text.length; start += customWindow - customOverlap) {
+    if (now() - started > customBudgetMs) {
+      spans.push({ index: start, length: text.length - start, rule: customBudgetRule });
+      break;
+    }
+    const window = text.slice(start, start + customWindow);
+    for (const pattern of patterns) {
+      for (const match of window.matchAll(new RegExp(pattern.source, pattern.flags))) {
+        if (match[0].length > 0)
+          spans.push({ index: start + match.index, length: match[0].length, rule: customPatternRule });
+      }
+    }
+    if (start + customWindow >= text.length) break;
+  }
+  return spans;
+}
+
+/** Overlapping or touching spans become one, named by the first; in text order. */
+function merged(spans: SecretSpan[]): SecretSpan[] {
+  spans.sort((first, second) => first.index - second.index || second.length - first.length);
+  const result: SecretSpan[] = [];
+  for (const span of spans) {
+    const last = result.at(-1);
+    if (last && span.index <= last.index + last.length) {
+      last.length = Math.max(last.length, span.index + span.length - last.index);
+      if (last.rule === 'email' && span.rule !== 'email') last.rule = span.rule;
+    } else result.push({ ...span });
+  }
+  return result;
+}
+
 /**
- * The spans redactText would mask in `text`, without rewriting it: the
+ * The spans redactText masks in `text`, without rewriting it: the
  * screenshot covers exactly what the text redaction hides (one rule set for
  * text and pixels). Overlapping spans are merged.
  */
 export function secretSpans(text: string, options: RedactionOptions = {}): SecretSpan[] {
-  const { maskEmails = false, maskPatterns = [] } = options;
-  const rules = [...textRules, ...(maskEmails ? [emailRule] : []), ...customRules(maskPatterns)];
-  const spans: SecretSpan[] = [];
-  for (const { rule, pattern } of rules) {
-    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
-      if (match[0].length > 0) spans.push({ index: match.index, length: match[0].length, rule });
-    }
-  }
-  spans.sort((first, second) => first.index - second.index);
-  const merged: SecretSpan[] = [];
+  const { maskEmails = false, maskPatterns = [], now = () => performance.now() } = options;
+  const rules = maskEmails ? [...textRules, emailRule] : textRules;
+  return merged([...rules.flatMap((rule) => ruleSpans(text, rule)), ...customSpans(text, maskPatterns, now)]);
+}
+
+/** Masks every secret span of `text`; one redaction per masked span. */
+export function redactText(text: string, where: string, options: RedactionOptions = {}): Redacted {
+  const spans = secretSpans(text, options);
+  let result = '';
+  let from = 0;
   for (const span of spans) {
-    const last = merged.at(-1);
-    if (last && span.index <= last.index + last.length) {
-      last.length = Math.max(last.length, span.index + span.length - last.index);
-    } else merged.push({ ...span });
+    result += text.slice(from, span.index) + (span.rule === 'email' ? emailMask : mask);
+    from = span.index + span.length;
   }
-  return merged;
+  result += text.slice(from);
+  return { text: result, redactions: spans.map(({ rule }) => ({ rule, where })) };
+}
+
+/**
+ * A URL redacted as text: the rules know its parameters (query and fragment,
+ * `#access_token=…`), its user info and the tokens in its path. Kept as the
+ * page wrote it, not re-encoded, so the ticket shows the URL the user saw.
+ */
+export function redactUrl(url: string, where = 'url', options: RedactionOptions = {}): Redacted {
+  return redactText(url, where, options);
 }

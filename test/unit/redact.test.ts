@@ -16,7 +16,7 @@ const redactionCases: [string, string, string, string][] = [
     'client_secret=[REDACTED]&x=1',
     'secret-assignment',
   ],
-  ['api key in JSON', '{"api_key": "AKIA-XYZ-123"}', '{"api_key": [REDACTED]}', 'secret-assignment'],
+  ['api key in JSON', '{"api_key": "AKIA-XYZ-123"}', '{"api_key": "[REDACTED]"}', 'secret-assignment'],
   ['password with colon', 'password: hunter2', 'password: [REDACTED]', 'secret-assignment'],
   [
     'SAMLResponse parameter',
@@ -87,12 +87,15 @@ describe('redactUrl', () => {
       'https://sp.example/acs?SAMLResponse=[REDACTED]&RelayState=[REDACTED]',
       2,
     ],
+    // OAuth's `state` only ties a response to its request (RFC 6749 §10.12): no secret, kept for support.
     [
       'https://app.example/cb#id_token=abc.def.ghi&state=1',
-      'https://app.example/cb#id_token=[REDACTED]&state=[REDACTED]',
-      2,
+      'https://app.example/cb#id_token=[REDACTED]&state=1',
+      1,
     ],
-    ['https://user:pw@acme.onelogin.com/', 'https://acme.onelogin.com/', 1],
+    // Masked in place: the URL stays as the page wrote it, and the reader sees something was there.
+    ['https://user:pw@acme.onelogin.com/', 'https://[REDACTED]@acme.onelogin.com/', 1],
+    ['ssh://git@example.com/repo', 'ssh://git@example.com/repo', 0],
   ])('%s', (input, expected, count) => {
     const result = redactUrl(input);
     expect(result.text).toBe(expected);
