@@ -28,13 +28,16 @@ export function groupRange(match: RegExpExecArray, name: string): Range | undefi
 
 /** The range without its enclosing quotes: `"hunter2"` is masked as `"[REDACTED]"`. */
 function unquoted(text: string, [start, end]: Range): Range {
+  if (text.startsWith('\\"', start) && text.startsWith('\\"', end - 2) && end - start >= 4)
+    return [start + 2, end - 2];
   const first = text[start];
   return end - start >= 2 && (first === '"' || first === "'") && text[end - 1] === first
     ? [start + 1, end - 1]
     : [start, end];
 }
 
-const quotedValue = String.raw`"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'`;
+/** A quoted value; `\"…\"` is one inside a JSON string (a logged object's `message` holding JSON). */
+const quotedValue = String.raw`"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|\\"(?:[^"\\\r\n]|\\[^"\r\n])*\\"`;
 /** An unquoted value ends at a space, a quote, a delimiter of the text around it or a closing bracket. */
 const bareValue = String.raw`[^\s"'<>,;&(){}\[\]][^\s"'<>,;&)}\]]*`;
 
@@ -42,7 +45,7 @@ const bareValue = String.raw`[^\s"'<>,;&(){}\[\]][^\s"'<>,;&)}\]]*`;
 const schemes = String.raw`bearer|token|ssws|basic|digest|negotiate|ntlm|hoba|mutual|apikey|api-key`;
 
 /** English labels of more than one word, as admin consoles print them ("Client Secret", "Secret Access Key"). */
-const englishLabel = String.raw`(?:(?:client|api|private|access|secret|consumer|app|application|signing|shared|master|webhook|refresh|session|auth|aws|oauth|personal|bearer|id)[ \t]+){1,2}(?:secret|key|token|password|passphrase|credentials?)(?:[ \t]+(?:key|id|value))?`;
+const englishLabel = String.raw`(?:(?:client|api|private|access|secret|consumer|app|application|signing|shared|master|webhook|refresh|session|auth|aws|oauth|personal|bearer|id)[ \t]+){1,2}(?:secret|key|token|password|passphrase|credentials?)(?:[ \t]+(?:key|id|value))?|(?:verification|one[ -]time|auth|mfa|otp|security)[ \t]+(?:code|passcode|password)`;
 /** Japanese labels (OneLogin's Japanese console and the vocabulary of lib/capture/secret-words.ts). */
 const japaneseLabel = String.raw`クライアント[ \u3000]?シークレット|シークレット(?:[ \u3000]?キー)?|秘密鍵|秘密キー|アクセス[ \u3000]?トークン|リフレッシュ[ \u3000]?トークン|トークン|パスワード|API[ \u3000]?キー|アクセス[ \u3000]?キー|認証情報|認証コード|確認コード`;
 const identifier = String.raw`(?<![A-Za-z0-9_.\-])[A-Za-z_][A-Za-z0-9_.\-]{0,59}`;
@@ -231,7 +234,7 @@ export const textRules: TextRule[] = [
   {
     rule: 'bearer-token',
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9-])(?:proxy-)?authorization["']?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"',;&}\]]+)`,
+      String.raw`(?<![A-Za-z0-9-])(?:proxy-)?authorization(?:\\?["'])?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"',;&}\]]+)`,
       'dgi',
     ),
     judge: judgeAuthorization,
@@ -252,7 +255,7 @@ export const textRules: TextRule[] = [
   {
     rule: 'session-cookie',
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9-])(?:set-)?cookie["']?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"']+)`,
+      String.raw`(?<![A-Za-z0-9-])(?:set-)?cookie(?:\\?["'])?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"']+)`,
       'dgi',
     ),
     judge: (match) => {
@@ -275,7 +278,7 @@ export const textRules: TextRule[] = [
   {
     // A URL inside a URL (`redirect_uri=https%3A%2F%2F…%3Fcode%3D…`): its own parameters are encoded.
     rule: 'url-parameter',
-    pattern: /(?:%3F|%26|%23)(?<name>[A-Za-z0-9_.\-]{1,60})%3D(?<secret>(?:(?!%26|%23)[^&#\s"'<>])*)/dgi,
+    pattern: /(?:%3F|%26|%23)(?<name>[A-Za-z0-9_.-]{1,60})%3D(?<secret>(?:(?!%26|%23)[^&#\s"'<>])*)/dgi,
     judge: judgeParameter,
   },
   {
@@ -296,7 +299,7 @@ export const textRules: TextRule[] = [
   {
     rule: 'secret-assignment',
     pattern: new RegExp(
-      String.raw`(?<name>${englishLabel}|${japaneseLabel}|"[^"\\\r\n]{1,60}"|'[^'\\\r\n]{1,60}'|${identifier})(?<separator>\s*(?:=>|->|[:=：])\s*|\s+)(?<secret>${quotedValue}|${bareValue})`,
+      String.raw`(?<name>${englishLabel}|${japaneseLabel}|"[^"\\\r\n]{1,60}"|'[^'\\\r\n]{1,60}'|${identifier})(?<separator>(?:\\?["'])?\s*(?:=>|->|[:=：])\s*|\s+)(?<secret>${quotedValue}|${bareValue})`,
       'dgi',
     ),
     judge: judgeAssignment,
@@ -319,7 +322,8 @@ export const textRules: TextRule[] = [
   },
   {
     rule: 'high-entropy',
-    pattern: /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,4096}={0,2}/dg,
+    // Not from inside a percent-escape (`%20ab…`): redactUrl judges what a URL's parts decode to.
+    pattern: /(?<![A-Za-z0-9+/_-]|%[0-9A-Fa-f]?)[A-Za-z0-9+/_-]{16,4096}={0,2}/dg,
     judge: judgeRandom,
   },
 ];

@@ -7,7 +7,7 @@
  */
 import type { Redaction } from '../schema';
 import { isUsableMaskPattern } from './mask-pattern';
-import { textRules, type Range, type TextRule } from './redact-rules';
+import { isSecretParameter, textRules, type Range, type TextRule } from './redact-rules';
 
 export const mask = '[REDACTED]';
 
@@ -149,11 +149,93 @@ export function redactText(text: string, where: string, options: RedactionOption
   return { text: result, redactions: spans.map(({ rule }) => ({ rule, where })) };
 }
 
+function decoded(component: string, plusIsSpace: boolean): string {
+  try {
+    return decodeURIComponent(plusIsSpace ? component.replaceAll('+', ' ') : component);
+  } catch {
+    return component;
+  }
+}
+
+/** Percent-encodes a redacted component, the mask kept as people read it. */
+function encoded(text: string): string {
+  return encodeURIComponent(text)
+    .replaceAll(encodeURIComponent(mask), mask)
+    .replaceAll(encodeURIComponent(emailMask), emailMask);
+}
+
 /**
- * A URL redacted as text: the rules know its parameters (query and fragment,
- * `#access_token=…`), its user info and the tokens in its path. Kept as the
- * page wrote it, not re-encoded, so the ticket shows the URL the user saw.
+ * One percent-encoded part of a URL (a path segment, a parameter's value, a
+ * fragment) judged as the text it decodes to: `?message=client_secret%3Dabc`
+ * and `/token%20abc…/` hide their secrets from rules that read the raw URL.
+ */
+function redactComponent(
+  component: string,
+  where: string,
+  options: RedactionOptions,
+  plusIsSpace: boolean,
+): Redacted {
+  const text = decoded(component, plusIsSpace);
+  if (text === component) return { text: component, redactions: [] };
+  const result = redactText(text, where, options);
+  return result.redactions.length > 0
+    ? { text: encoded(result.text), redactions: result.redactions }
+    : { text: component, redactions: [] };
+}
+
+function redactParameters(
+  parameters: string,
+  where: string,
+  options: RedactionOptions,
+  redactions: Redaction[],
+): string {
+  return parameters
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return pair;
+      const name = pair.slice(0, equals);
+      const value = pair.slice(equals + 1);
+      if (value !== '' && value !== mask && isSecretParameter(decoded(name, true))) {
+        redactions.push({ rule: 'url-parameter', where });
+        return `${name}=${mask}`;
+      }
+      const result = redactComponent(value, where, options, true);
+      redactions.push(...result.redactions);
+      return `${name}=${result.text}`;
+    })
+    .join('&');
+}
+
+/** scheme://authority, path, ?query, #fragment of an absolute URL, as written. */
+const urlParts = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/is;
+
+/**
+ * A URL redacted part by part, then as text: parameters named like secrets
+ * (query and fragment, `#access_token=…`), each path segment, parameter value
+ * and fragment by what it decodes to, then the text rules over the whole (user
+ * info, tokens in the path). Kept as the page wrote it, not re-encoded, so the
+ * ticket shows the URL the user saw. A string that is not a URL is text.
  */
 export function redactUrl(url: string, where = 'url', options: RedactionOptions = {}): Redacted {
-  return redactText(url, where, options);
+  const parts = urlParts.exec(url);
+  if (!parts) return redactText(url, where, options);
+  const [, origin = '', path = '', query = '', fragment = ''] = parts;
+  const redactions: Redaction[] = [];
+  const segments = path.split('/').map((segment) => {
+    const result = redactComponent(segment, where, options, false);
+    redactions.push(...result.redactions);
+    return result.text;
+  });
+  const newQuery = query ? `?${redactParameters(query.slice(1), where, options, redactions)}` : '';
+  let newFragment = fragment;
+  if (fragment.includes('='))
+    newFragment = `#${redactParameters(fragment.slice(1), where, options, redactions)}`;
+  else if (fragment) {
+    const result = redactComponent(fragment.slice(1), where, options, false);
+    redactions.push(...result.redactions);
+    newFragment = `#${result.text}`;
+  }
+  const rest = redactText(`${origin}${segments.join('/')}${newQuery}${newFragment}`, where, options);
+  return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
 }

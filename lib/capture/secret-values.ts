@@ -44,7 +44,7 @@ const notAValue = new Set([
 export function isPlaceholder(value: string): boolean {
   const lower = value.toLowerCase().replace(/[.。]+$/, '');
   // `********`, `••••••`, `xxxxxxxx`: the page shows a mask, not the secret.
-  return lower === '' || notAValue.has(lower) || /^([*•●x#.\-])\1*$/u.test(lower);
+  return lower === '' || notAValue.has(lower) || /^([*•●x#.-])\1*$/u.test(lower);
 }
 
 /** True when every character is printable ASCII: secrets are; Japanese error prose is not. */

@@ -13,7 +13,7 @@
  * `-`, `.` or nothing (camelCase is split before matching, see labelWords).
  */
 export const secretLabelPattern =
-  /(?:^|[^a-z])(?:client[ _.-]?secret|secret|api[ _.-]?key|private[ _.-]?key|access[ _.-]?key|secret[ _.-]?key|password|passwd|passphrase|passcode|pwd|token|credential|credentials|assertion|saml[ _.-]?(?:request|response)|session[ _.-]?(?:id|token|key|secret)|sessid|otp|one[ _.-]?time[ _.-]?(?:code|password)|verification[ _.-]?code|auth[ _.-]?code)(?:[^a-z]|$)|シークレット|秘密鍵|秘密キー|トークン|パスワード|API ?キー|アクセス ?キー|認証情報|認証コード|確認コード/i;
+  /(?:^|[^a-z])(?:client[ _.-]?secret|secret|api[ _.-]?key|private[ _.-]?key|access[ _.-]?key|secret[ _.-]?key|password|passwd|passphrase|passcode|pwd|token|credential|credentials|assertion|saml[ _.-]?(?:request|response)|session[ _.-]?(?:id|token|key|secret)|sessid|otp|one[ _.-]?time[ _.-]?(?:code|password)|verification[ _.-]?code|(?:auth|mfa|otp|security)[ _.-]?code)(?:[^a-z]|$)|シークレット|秘密鍵|秘密キー|トークン|パスワード|API ?キー|アクセス ?キー|認証情報|認証コード|確認コード/i;
 
 /** A label, name or key split into lower-case words: `clientSecret` → `client secret`. */
 export function labelWords(text: string): string {
