@@ -36,8 +36,12 @@ function unquoted(text: string, [start, end]: Range): Range {
     : [start, end];
 }
 
-/** A quoted value; `\"…\"` is one inside a JSON string (a logged object's `message` holding JSON). */
-const quotedValue = String.raw`"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|\\"(?:[^"\\\r\n]|\\[^"\r\n])*\\"`;
+/**
+ * A quoted value; `\"…\"` is one inside a JSON string (a logged object's `message`
+ * holding JSON); one left open at the end of the text was cut there (the recorder
+ * caps a logged text, lib/recorder/format.ts `cap`).
+ */
+const quotedValue = String.raw`"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|\\"(?:[^"\\\r\n]|\\[^"\r\n])*\\"|"(?:[^"\\\r\n]|\\.)*$`;
 /** An unquoted value ends at a space, a quote, a delimiter of the text around it or a closing bracket. */
 const bareValue = String.raw`[^\s"'<>,;&(){}\[\]][^\s"'<>,;&)}\]]*`;
 

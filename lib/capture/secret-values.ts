@@ -47,9 +47,12 @@ export function isPlaceholder(value: string): boolean {
   return lower === '' || notAValue.has(lower) || /^([*•●x#.-])\1*$/u.test(lower);
 }
 
-/** True when every character is printable ASCII: secrets are; Japanese error prose is not. */
+/**
+ * True when every character is printable ASCII: secrets are; Japanese error prose is
+ * not. A closing `…` is where the recorder cut a long text (lib/recorder/format.ts `cap`).
+ */
 export function isAscii(value: string): boolean {
-  return /^[\x21-\x7e]+$/.test(value);
+  return /^[\x21-\x7e]+…?$/.test(value);
 }
 
 /** A word as people write it: `expired`, `Expired`, `read-only`; never a token. */
