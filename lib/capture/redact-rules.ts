@@ -17,8 +17,14 @@ export interface TextRule {
   rule: string;
   /** Global and with indices (`d`): the `secret` group is what is masked, else the whole match. */
   pattern: RegExp;
-  /** The ranges of one match to mask; none to keep it (the search then goes on one character later). */
+  /** The ranges of one match to mask; none to keep it. */
   judge?: (match: RegExpExecArray) => Range[];
+  /**
+   * Where the search goes on after a match judged no secret: by default one
+   * character later (the match may hold a secret: `"error": "password=…"`);
+   * past the label for rules that judge a label, so rejections stay linear.
+   */
+  resume?: (match: RegExpExecArray) => number;
 }
 
 /** The range of a named group, or nothing when it did not take part. */
@@ -41,9 +47,21 @@ function unquoted(text: string, [start, end]: Range): Range {
  * holding JSON); one left open at the end of the text was cut there (the recorder
  * caps a logged text, lib/recorder/format.ts `cap`).
  */
-const quotedValue = String.raw`"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|\\"(?:[^"\\\r\n]|\\[^"\r\n])*\\"|"(?:[^"\\\r\n]|\\.)*$`;
-/** An unquoted value ends at a space, a quote, a delimiter of the text around it or a closing bracket. */
-const bareValue = String.raw`[^\s"'<>,;&(){}\[\]][^\s"'<>,;&)}\]]*`;
+const quotedValue = String.raw`"(?:[^"\\\r\n]|\\.){0,4096}"|'(?:[^'\\\r\n]|\\.){0,4096}'|\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,4096}\\"|"(?:[^"\\\r\n]|\\.){0,4096}$`;
+/**
+ * An unquoted value ends at a space, a quote, a delimiter of the text around it or a
+ * closing bracket. Bounded, so a text of a million `a=` costs a million short tries, not
+ * a million long ones; a longer value is masked whole by extending the span (extendBare).
+ */
+const bareValue = String.raw`[^\s"'<>,;&(){}\[\]][^\s"'<>,;&)}\]]{0,255}`;
+const bareCharacter = /[^\s"'<>,;&)}\]]/;
+
+/** The end of a bare value that went on past bareValue's bound. */
+function extendBare(text: string, end: number): number {
+  let position = end;
+  while (position < text.length && bareCharacter.test(text[position] ?? ' ')) position += 1;
+  return position;
+}
 
 /** Authorization schemes (RFC 9110 §11, IANA's registry; SSWS is Okta's, `bearer:` OneLogin's). */
 const schemes = String.raw`bearer|token|ssws|basic|digest|negotiate|ntlm|hoba|mutual|apikey|api-key`;
@@ -67,12 +85,23 @@ function judgeAssignment(match: RegExpExecArray): Range[] {
   const value = match.input.slice(start, end);
   const quoted = end - start !== range[1] - range[0];
   if (isPlaceholder(value)) return [];
-  if (separator.trim() === '') return looksLikeToken(value) ? [[start, end]] : [];
-  if (quoted) return [[start, end]];
+  const whole: Range = quoted ? [start, end] : [start, extendBare(match.input, end)];
+  if (separator.trim() === '') return looksLikeToken(value) ? [whole] : [];
+  if (quoted) return [whole];
   // After a colon, prose: "Password: must be at least 8 characters", 「パスワード：8文字以上」.
   if (!isAscii(value)) return [];
   const prose = /^[a-z]+$/.test(value) && /^ +[a-z]/.test(match.input.slice(end, end + 3));
-  return prose && separator.includes(':') ? [] : [[start, end]];
+  return prose && separator.includes(':') ? [] : [whole];
+}
+
+/** After a rejected label: go on just past it (what follows may be a label again). */
+function pastName(match: RegExpExecArray): number {
+  return groupRange(match, 'name')?.[1] ?? match.index + 1;
+}
+
+/** After a rejected header: go on where its value began. */
+function atSecret(match: RegExpExecArray): number {
+  return groupRange(match, 'secret')?.[0] ?? match.index + 1;
 }
 
 /** An Authorization header's value, its scheme kept readable: `Authorization: Bearer [REDACTED]`. */
@@ -238,10 +267,11 @@ export const textRules: TextRule[] = [
   {
     rule: 'bearer-token',
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9-])(?:proxy-)?authorization(?:\\?["'])?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"',;&}\]]+)`,
+      String.raw`(?<![A-Za-z0-9-])(?:proxy-)?authorization(?:\\?["'])?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"',;&}\]]{1,1024})`,
       'dgi',
     ),
     judge: judgeAuthorization,
+    resume: atSecret,
   },
   {
     rule: 'bearer-token',
@@ -259,15 +289,19 @@ export const textRules: TextRule[] = [
   {
     rule: 'session-cookie',
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9-])(?:set-)?cookie(?:\\?["'])?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"']+)`,
+      String.raw`(?<![A-Za-z0-9-])(?:set-)?cookie(?:\\?["'])?\s*[:=：]\s*(?<secret>${quotedValue}|[^\r\n"']{1,512})`,
       'dgi',
     ),
     judge: (match) => {
       const range = groupRange(match, 'secret');
       if (!range) return [];
       const [start, end] = unquoted(match.input, range);
-      return /=/.test(match.input.slice(start, end)) ? [[start, end]] : [];
+      if (!/=/.test(match.input.slice(start, end))) return [];
+      // A header longer than the pattern's bound is masked to the end of its line.
+      const rest = end === range[1] ? (/^[^\r\n"']*/.exec(match.input.slice(end))?.[0].length ?? 0) : 0;
+      return [[start, end + rest]];
     },
+    resume: atSecret,
   },
   {
     rule: 'url-credentials',
@@ -307,6 +341,7 @@ export const textRules: TextRule[] = [
       'dgi',
     ),
     judge: judgeAssignment,
+    resume: pastName,
   },
   {
     // SAML messages base64-encoded (`<samlp:Response`, `<saml2p:`, `<?xml version`), however short.

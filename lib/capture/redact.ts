@@ -70,7 +70,7 @@ export interface SecretSpan {
   rule: string;
 }
 
-function ruleSpans(text: string, { rule, pattern, judge }: TextRule): SecretSpan[] {
+function ruleSpans(text: string, { rule, pattern, judge, resume }: TextRule): SecretSpan[] {
   const spans: SecretSpan[] = [];
   const search = new RegExp(pattern.source, pattern.flags);
   for (let match = search.exec(text); match; match = search.exec(text)) {
@@ -83,7 +83,8 @@ function ruleSpans(text: string, { rule, pattern, judge }: TextRule): SecretSpan
     for (const [start, end] of ranges)
       if (end > start) spans.push({ index: start, length: end - start, rule });
     // A match judged no secret may still hold one (`"error": "password=hunter2"`): look again inside it.
-    if (ranges.length === 0 || match[0].length === 0) search.lastIndex = match.index + 1;
+    if (ranges.length === 0 || match[0].length === 0)
+      search.lastIndex = Math.max(match.index + 1, resume && ranges.length === 0 ? resume(match) : 0);
   }
   return spans;
 }

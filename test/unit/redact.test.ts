@@ -371,3 +371,20 @@ describe('console.error of an object (lib/recorder/format.ts, then buildCapture)
     expect(capture.redactions.length).toBeGreaterThan(0);
   });
 });
+
+describe('redactText stays linear on hostile text', () => {
+  // Each shape makes one rule reject a candidate at almost every position; before the
+  // bounds and the resume points, `a=` × 50 000 alone took 2.7 s (quadratic).
+  it.each([
+    ['labels with no secret', 'a='],
+    ['cookie headers with no cookie', 'Cookie: '],
+    ['scheme names before words', 'token '],
+    ['JSON keys left open', '"a": "'],
+    ['parameters with no secret', '?a=1&b=2'],
+  ])('%s, 1 MB of it, in under 5 s', (_name, unit) => {
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const started = performance.now();
+    redactText(text, 'screenshot');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
