@@ -135,7 +135,15 @@ function merged(spans: SecretSpan[]): SecretSpan[] {
 export function secretSpans(text: string, options: RedactionOptions = {}): SecretSpan[] {
   const { maskEmails = false, maskPatterns = [], now = () => performance.now() } = options;
   const rules = maskEmails ? [...textRules, emailRule] : textRules;
-  return merged([...rules.flatMap((rule) => ruleSpans(text, rule)), ...customSpans(text, maskPatterns, now)]);
+  const found = [...rules.flatMap((rule) => ruleSpans(text, rule)), ...customSpans(text, maskPatterns, now)];
+  // A mask already in the text (a URL or a draft redacted before) is no secret: redacting twice changes nothing.
+  const masks = [...text.matchAll(/\[(?:REDACTED|EMAIL)\]/g)].map((match) => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+  const inMask = (span: SecretSpan) =>
+    masks.some(([start = 0, end = 0]) => span.index >= start && span.index + span.length <= end);
+  return merged(found.filter((span) => !inMask(span)));
 }
 
 /** Masks every secret span of `text`; one redaction per masked span. */

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCapture } from '@/lib/capture/capture';
+import { redactText, redactUrl } from '@/lib/capture/redact';
 import { createDraft } from '@/lib/draft/create';
 import { draftAsMarkdown, draftAsText } from '@/lib/draft/export';
 import { consoleText } from '@/lib/recorder/format';
@@ -135,5 +136,25 @@ describe('no secret leaves, whatever place holds it', () => {
 describe('ordinary text stays readable', () => {
   it.each(keptMatrix)('$name in $place', ({ text, keep, build }) => {
     expect(outputsOf(build(text)).some((output) => output.includes(keep))).toBe(true);
+  });
+});
+
+describe('redactUrl is idempotent (lib/background/tab-drafts.ts compares a stored redacted URL with a new one)', () => {
+  const urls = [...secretShapes, ...keptShapes].flatMap(({ text }) => [
+    ...(isUrl(text) ? [text] : []),
+    `${pageUrl}?message=${encodeURIComponent(text)}`,
+    `https://acme.onelogin.com/errors/${encodeURIComponent(text)}/detail`,
+    `${pageUrl}#${encodeURIComponent(text)}`,
+  ]);
+  it.each(urls)('%s', (url) => {
+    const once = redactUrl(url).text;
+    expect(redactUrl(once)).toEqual({ text: once, redactions: [] });
+  });
+});
+
+describe('redactText is idempotent: a draft redacted again stays as it was', () => {
+  it.each([...secretShapes, ...keptShapes].map(({ name, text }) => [name, text]))('%s', (_name, text) => {
+    const once = redactText(text, 'error').text;
+    expect(redactText(once, 'error')).toEqual({ text: once, redactions: [] });
   });
 });
