@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mayHoldSecret } from '@/lib/capture/masks';
 import { redactText, redactUrl, secretSpans } from '@/lib/capture/redact';
 import { buildCapture } from '@/lib/capture/capture';
+import { isSecretParameter } from '@/lib/capture/redact-rules';
+import { looksLikeToken, randomParts } from '@/lib/capture/secret-values';
+import { namesSecretValue } from '@/lib/capture/secret-words';
 import { consoleText } from '@/lib/recorder/format';
 import { captureIntrinsics } from '@/lib/recorder/intrinsics';
 import type { PageSnapshot } from '@/lib/schema';
@@ -386,5 +389,56 @@ describe('redactText stays linear on hostile text', () => {
     const started = performance.now();
     redactText(text, 'screenshot');
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('judgment calls of the value judges (lib/capture/secret-values.ts)', () => {
+  it.each([
+    // Ids OneLogin shows, which support needs: kept.
+    ['12345678901234567890', false, 'a numeric id'],
+    ['9b2f6c1e-4a3d-4e8b-9c7a-1f2e3d4c5b6a', false, 'a UUID'],
+    ['8c1f0b2a9d3e4f5a6b7c8d9e0f1a2b3c', false, 'a request id, 32 hex'],
+    ['4f22ab9c01de7730115a4f22ab9c01de7730115a', false, 'a SHA-1 / commit id, 40 hex'],
+    ['ONELOGIN_4fee3b046395c4e751011e97f8900b5273d56685', false, 'a SAML message id'],
+    ['InvalidSignatureOnSAMLResponse2', false, 'a camelCase identifier'],
+    ['saml-response-signature-invalid', false, 'a slug'],
+    // Keys and tokens: masked.
+    ['kY7pQ2mZ9xL4vN8bR3tW6sJ1hF5dG0cA', true, 'random base62'],
+    ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', true, 'a 40-character AWS secret key'],
+  ])('%s → masked %s (%s)', (value, masked) => {
+    expect(randomParts(value).length > 0).toBe(masked);
+  });
+
+  it.each([
+    ['client_secret', true],
+    ['new_password', true],
+    ['X-Amz-Security-Token', true],
+    ['token_type', false], // RFC 6749 §5.1: the kind of token, not one
+    ['password_reset_url', false],
+    ['secret_name', false],
+    ['client_id', false],
+  ])('the key %s names a secret value: %s', (name, expected) => {
+    expect(namesSecretValue(name)).toBe(expected);
+  });
+
+  it.each([
+    ['access_token', true],
+    ['code', true], // OAuth's authorization code is a credential (RFC 6749 §4.1.2)
+    ['X-Amz-Signature', true],
+    ['sig', true], // Azure SAS
+    ['state', false], // only ties a response to its request (RFC 6749 §10.12)
+    ['tab', false],
+  ])('the URL parameter %s is a secret: %s', (name, expected) => {
+    expect(isSecretParameter(name)).toBe(expected);
+  });
+
+  it.each([
+    ['expired', false],
+    ['hunter2Xy', true],
+    ['********', false],
+    ['read-only', false],
+    ['8f3kQ9zLm2', true],
+  ])('after a label with no colon, %s is a token: %s', (value, expected) => {
+    expect(looksLikeToken(value)).toBe(expected);
   });
 });
