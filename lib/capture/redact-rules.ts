@@ -169,9 +169,10 @@ const schemeProse = new Set([
 
 /**
  * A scheme's credentials anywhere in text: a token or a Digest parameter
- * list, never an English word. After `Token` or `ApiKey`, which are English
- * words too, the value must look like a token; after Bearer, Basic, SSWS…
- * anything but the words of schemeProse.
+ * list, never an English word. After `Token`, `ApiKey` and `Basic`, which are
+ * English words too ("Basic information", "Basic settings" on admin pages), the
+ * value must look like a token; after Bearer, SSWS… anything but the words of
+ * schemeProse.
  */
 function judgeScheme(match: RegExpExecArray): Range[] {
   const range = groupRange(match, 'secret');
@@ -180,7 +181,7 @@ function judgeScheme(match: RegExpExecArray): Range[] {
   const value = match.input.slice(range[0], range[1]);
   if (/^[A-Za-z][\w-]*=/.test(value) && /^(?:digest|hoba|mutual)$/.test(scheme)) return [range];
   if (looksLikeToken(value) || (value.length >= 8 && /=$/.test(value))) return [range];
-  const wordy = /^(?:token|apikey|api-key)$/.test(scheme);
+  const wordy = /^(?:token|apikey|api-key|basic)$/.test(scheme);
   const word = value.toLowerCase().replace(/[.,!?]$/, '');
   return !wordy && value.length >= 6 && !schemeProse.has(word) && !isPlaceholder(word) ? [range] : [];
 }

@@ -158,3 +158,42 @@ describe('redactText is idempotent: a draft redacted again stays as it was', () 
     expect(redactText(once, 'error')).toEqual({ text: once, redactions: [] });
   });
 });
+
+/**
+ * The held-out quarter (test/fixtures/secrets/shapes-held-out.ts): written
+ * apart and run once, after the rules were done, to measure how they do on
+ * shapes they were not tuned on. Measured on its first run: 342 of 360
+ * shape × place cases masked (38 of 40 shapes), 96 of 104 kept cases kept;
+ * the one kept miss ("Basic information") was a class bug, fixed (`Basic`
+ * now needs a token-like value). Still missed, left as found: an HTML
+ * input's `name="password" value="…"` and a six-digit code after "MFA code"
+ * with no colon. The block pins the rate, not each case, so it can fail on
+ * a regression without being tuned case by case.
+ */
+describe('held-out', () => {
+  const heldOutSecrets = heldOutSecretShapes.flatMap((shape) =>
+    places.map(([place, build]) => ({ ...shape, place, build })),
+  );
+  const heldOutKept = heldOutKeptShapes.flatMap((shape) =>
+    places
+      .filter(([place]) => !place.startsWith('URL path'))
+      .map(([place, build]) => ({ ...shape, place, build })),
+  );
+
+  it('masks at least 95% of the held-out shape × place cases', () => {
+    const leaks = heldOutSecrets.filter(({ text, secret, build }) =>
+      outputsOf(build(text)).some((output) => output.includes(secret)),
+    );
+    const missed = [...new Set(leaks.map(({ name }) => name))];
+    // No miss beyond the two found on the first run.
+    expect(missed.filter((name) => !['HTML input', 'MFA code without colon'].includes(name))).toEqual([]);
+    expect(1 - leaks.length / heldOutSecrets.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps every held-out ordinary text', () => {
+    const mangled = heldOutKept.filter(
+      ({ text, keep, build }) => !outputsOf(build(text)).some((output) => output.includes(keep)),
+    );
+    expect(mangled.map(({ name, place }) => `${name} in ${place}`)).toEqual([]);
+  });
+});
