@@ -128,6 +128,15 @@ function merged(spans: SecretSpan[]): SecretSpan[] {
 }
 
 /**
+ * A certificate or a public key in PEM (RFC 7468): public by design, and what
+ * support compares when a SAML signature fails; its base64 lines are no secret
+ * for the rules that judge encoded runs. A private key keeps its own rule.
+ */
+const publicBlock =
+  /-----BEGIN (CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----[\s\S]{0,65536}?-----END \1-----/g;
+const encodedRules = new Set(['high-entropy', 'long-encoded-value']);
+
+/**
  * The spans redactText masks in `text`, without rewriting it: the
  * screenshot covers exactly what the text redaction hides (one rule set for
  * text and pixels). Overlapping spans are merged.
@@ -143,7 +152,11 @@ export function secretSpans(text: string, options: RedactionOptions = {}): Secre
   ]);
   const inMask = (span: SecretSpan) =>
     masks.some(([start = 0, end = 0]) => span.index >= start && span.index + span.length <= end);
-  return merged(found.filter((span) => !inMask(span)));
+  const blocks = [...text.matchAll(publicBlock)].map((match) => [match.index, match.index + match[0].length]);
+  const inPublicBlock = (span: SecretSpan) =>
+    encodedRules.has(span.rule) &&
+    blocks.some(([start = 0, end = 0]) => span.index >= start && span.index + span.length <= end);
+  return merged(found.filter((span) => !inMask(span) && !inPublicBlock(span)));
 }
 
 /** Masks every secret span of `text`; one redaction per masked span. */

@@ -127,8 +127,8 @@ export function looksRandom(run: string, minimumLength = minimumRandomLength): b
   return shannonEntropy(run) >= 3.5 && classSwitchRatio(run) >= 0.3;
 }
 
-/** A path segment as URLs name things: lower-case words, digits, camelCase words. */
-const tameSegment = /^(?:[a-z0-9_.~-]*|[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|\d+)$/;
+/** A path segment as URLs and lists name things: lower-case words, digits, camelCase words, capitals (`AD/LDAP`). */
+const tameSegment = /^(?:[a-z0-9_.~-]*|[A-Z][A-Z0-9]*|[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|\d+)$/;
 
 /**
  * The parts of a run to mask as random, as [start, end) offsets in the run.
