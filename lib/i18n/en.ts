@@ -155,6 +155,10 @@ export const en: Record<MessageKey, string> = {
   'redaction.long-encoded-value': 'long encoded value (SAML, …)',
   'redaction.url-parameter': 'URL parameter',
   'redaction.url-credentials': 'credentials in a URL',
+  'redaction.provider-token': 'service API key or token',
+  'redaction.session-cookie': 'session cookie',
+  'redaction.high-entropy': 'long random value (looks like a key or token)',
+  'redaction.custom-pattern-budget': 'rest of a text your own mask rule had no time to scan',
   'redaction.where.screenshot': 'screenshot',
   'redaction.where.text': 'text',
 
@@ -350,7 +354,8 @@ export const en: Record<MessageKey, string> = {
   'compose.heading.environment': '■ Environment',
   'compose.environment':
     'Browser: {browser} {version} / OS: {os} / Language: {language} / Time zone: {timeZone} / Viewport: {width}×{height} (ratio {ratio}) / HelpDraft {extension}',
-  'compose.masked': 'Note: passwords, tokens and other secrets were masked by HelpDraft ({count} items).',
+  'compose.masked':
+    'Note: HelpDraft masked {count} items ({text} in the text, {screenshot} in the screenshot).',
   'entity.account': 'Account',
   'entity.app': 'App',
   'entity.connector': 'Connector',

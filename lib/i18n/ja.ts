@@ -161,6 +161,10 @@ export const ja = {
   'redaction.long-encoded-value': 'エンコードされた長い値(SAML など)',
   'redaction.url-parameter': 'URL のパラメーター',
   'redaction.url-credentials': 'URL の認証情報',
+  'redaction.provider-token': 'サービスの API キー・トークン',
+  'redaction.session-cookie': 'セッション Cookie',
+  'redaction.high-entropy': 'ランダムな長い値(キー・トークンらしいもの)',
+  'redaction.custom-pattern-budget': '独自のマスク規則が時間内に調べきれなかった残り',
   'redaction.where.screenshot': '画面キャプチャ',
   'redaction.where.text': 'テキスト',
 
@@ -358,7 +362,8 @@ export const ja = {
   'compose.heading.environment': '■ 環境',
   'compose.environment':
     'ブラウザー: {browser} {version} / OS: {os} / 言語: {language} / タイムゾーン: {timeZone} / 表示サイズ: {width}×{height}(倍率 {ratio})/ HelpDraft {extension}',
-  'compose.masked': '※ パスワード・トークンなどの秘密情報は HelpDraft がマスクしています({count} 件)。',
+  'compose.masked':
+    '※ HelpDraft が {count} 件を伏せ字にしました(本文 {text} 件・スクリーンショット {screenshot} 件)。',
   'entity.account': 'アカウント',
   'entity.app': 'アプリ',
   'entity.connector': 'コネクタ',
