@@ -58,10 +58,15 @@ const inlineTags = new Set([
   'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR',
 ]); // prettier-ignore
 
+function hasOwnLabel(element: Element): boolean {
+  return element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby');
+}
+
 /** The block a text node is read in: its nearest ancestor that is not inline (or a shadow root's host). */
 function unitOf(text: Text): Element | null {
   let element = text.parentElement;
-  while (element && inlineTags.has(element.tagName)) {
+  // An inline element with a label of its own is read alone (`<span aria-label="API key">…</span>`).
+  while (element && inlineTags.has(element.tagName) && !hasOwnLabel(element)) {
     if (!element.parentElement) break;
     element = element.parentElement;
   }
