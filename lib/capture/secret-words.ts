@@ -81,3 +81,27 @@ export function namesSecretValue(text: string): boolean {
   const words = labelWords(text).trim().split(/\s+/);
   return !aboutTheSecret.has(words.at(-1) ?? '');
 }
+
+// ---- Words for finding secrets by meaning on the page (lib/capture/secret-targets.ts) ----
+// A separate block: the text redactor's vocabulary above may change on its own. These words
+// are judged only as a label next to a value that looks like a credential (never alone), so
+// broad words such as "authorization" and "bearer" stay safe: a heading has no such value.
+// "署名" alone is left out on purpose: 「署名証明書」 and 「署名アルゴリズム」 name public things
+// (OneLogin's SAML app settings show both); the signing secret's names stay.
+
+/** Label words for a secret shown on a page, Japanese and English, beyond secretLabelPattern. */
+export const pageSecretLabelPattern =
+  /(?:^|[^a-z])(?:secrets?|tokens?|passwords?|passcode|pin|otp|one[ _.-]?time[ _.-]?(?:code|password)|recovery[ _.-]?codes?|backup[ _.-]?codes?|signing[ _.-]?(?:key|secret)|webhook[ _.-]?secret|shared[ _.-]?secret|bearer|authorization|x[ _.-]?api[ _.-]?key|session[ _.-]?(?:id|key|cookie)|cookie|private[ _.-]?keys?|api[ _.-]?keys?|access[ _.-]?keys?)(?:[^a-z]|$)|クライアント ?シークレット|共有シークレット|署名(?:キー|鍵|シークレット)|秘密(?:鍵|キー|情報)|証明書の秘密鍵|API ?(?:キー|トークン)|アクセス ?(?:キー|トークン)|リフレッシュ ?トークン|ワンタイム ?(?:パスワード|コード)|リカバリー? ?コード|バックアップ ?コード|認証コード|暗証番号|合言葉/i;
+
+/**
+ * True when a label on the page names a secret: the shared vocabulary, or the page words above,
+ * unless its last word names something about the secret (`token_type`, `secret_name`: aboutTheSecret).
+ * NFKC first: pages write 「ＡＰＩキー」 with full-width letters and spaces (NFKC makes them ASCII).
+ */
+export function labelNamesSecret(label: string): boolean {
+  const text = label.normalize('NFKC').trim();
+  if (text.length === 0 || text.length > 200) return false;
+  const words = labelWords(text).trim().split(/\s+/);
+  if (aboutTheSecret.has(words.at(-1) ?? '')) return false;
+  return namesSecret(text) || pageSecretLabelPattern.test(labelWords(text));
+}
