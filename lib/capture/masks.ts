@@ -9,7 +9,7 @@ import type { Redaction } from '../schema';
 
 // Finding what is secret lives in secret-targets.ts (with secret-labels.ts and secret-walk.ts);
 // re-exported so the collector and the tests keep importing it from here.
-export { findMaskTargets, mayHoldSecret, maxBoxesPerText } from './secret-targets';
+export { findMaskTargets, maxBoxesPerText } from './secret-targets';
 
 export const maskHostId = 'helpdraft-capture-masks';
 /** The attribute html2canvas's clone is masked by (set for the capture, removed after). */

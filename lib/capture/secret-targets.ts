@@ -18,27 +18,6 @@ import { walkPage, type WalkedRoot, type WalkOptions } from './secret-walk';
 /** The mask options, plus how to read closed shadow roots (the collector passes the browser's). */
 export type SecretTargetOptions = MaskOptions & WalkOptions;
 
-/**
- * A cheap first look for what redactText's rules find (lib/capture/redact.ts):
- * most text (names, dates, table cells) fails it at once and is not run
- * through every rule. The long-encoded-value rule needs 120 characters, so
- * shorter texts skip that scan.
- */
-const secretKeyword =
-  /bearer|basic|passw|pwd|secret|api[_-]?key|token|saml|cookie|session|eyJ|PRIVATE KEY|<(?:assertion|response|authnrequest)/i;
-const longEncodedRun = /[A-Za-z0-9+/]{120}/;
-/** A run a provider key or a high-entropy value needs (`sk_live_…`, `ghp_…`, `AKIA…`): shorter texts are not one. */
-const longTokenRun = /[A-Za-z0-9_\-+/=.~]{16}/;
-
-export function mayHoldSecret(text: string): boolean {
-  return secretKeyword.test(text) || (text.length >= 120 && longEncodedRun.test(text));
-}
-
-/** Whether the redactor's rules are worth running on a text (they see more than the keywords). */
-function mayHoldSecretShape(text: string): boolean {
-  return mayHoldSecret(text) || longTokenRun.test(text);
-}
-
 /** More line boxes than this in one secret text are covered by one box over their bounds. */
 export const maxBoxesPerText = 50;
 
@@ -114,12 +93,14 @@ function judgeUnit(unit: Element, joined: string, boundaries: number[], options:
   const trimmed = trimmedBounds(joined);
   const custom = (options.maskPatterns?.length ?? 0) > 0;
   if (trimmed.end - trimmed.start < 6 && !custom) return [];
-  const runRules = mayHoldSecretShape(joined) || custom || (options.maskEmails && joined.includes('@'));
-  const pieces: Piece[] = runRules
-    ? secretSpans(joined, { maskEmails: options.maskEmails, maskPatterns: options.maskPatterns }).map(
-        (span: SecretSpan) => ({ start: span.index, end: span.index + span.length, rule: span.rule }),
-      )
-    : [];
+  // Every block goes through the redactor's whole rule set (no keyword pre-filter): a
+  // pre-filter is a second, weaker copy of the rules, and shapes it did not foresee
+  // (`PHPSESSID=…`, `SSWS …`, a code after "MFA code") got no box. The rules bound their
+  // own cost (lib/capture/redact.ts: 4096-character windows and a time budget).
+  const pieces: Piece[] = secretSpans(joined, {
+    maskEmails: options.maskEmails,
+    maskPatterns: options.maskPatterns,
+  }).map((span: SecretSpan) => ({ start: span.index, end: span.index + span.length, rule: span.rule }));
   if (labelTags.has(unit.tagName)) return pieces;
   const whole = joined.slice(trimmed.start, trimmed.end);
   const labelled: Piece | undefined =

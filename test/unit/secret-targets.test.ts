@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findMaskTargets, findSecretTargets, looksLikeCredential } from '@/lib/capture/secret-targets';
 import { labelNamesSecret } from '@/lib/capture/secret-words';
 import { extensionShadowRootReader, type ShadowRootReader } from '@/lib/capture/secret-walk';
+import { keptShapes, secretShapes } from '../fixtures/secrets/shapes';
 
 /** Fake values in the shapes of real ones (none is a live credential). */
 const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -59,7 +60,7 @@ describe('secrets found by their label', () => {
     ],
     ['OneLogin style bearer:<token>', `<pre id="v">bearer:${clientSecret}</pre>`],
   ])('%s', (_name, html) => {
-    expect(maskedOn(html)).toEqual([expect.stringMatching(/^secret-label:(v|code|span|p|dd|td|pre|div)$/)]);
+    expect(maskedOn(html)).toEqual([expect.stringMatching(/^[a-z-]+:(v|code|span|p|dd|td|pre|div)$/)]);
   });
 });
 
@@ -67,9 +68,10 @@ describe('secrets found by their shape in joined text', () => {
   it.each([
     [
       'a bearer token split across spans',
-      `<p id="v">Authorization: Bearer <span>${jwt}</span></p>`,
+      `<p id="v">Authorization: <span>Bearer</span> <span>9f8e7d6c5b4a</span><span>3f2e1d0c9b8a</span></p>`,
       'bearer-token',
     ],
+    ['a JWT after Bearer in its own span', `<p id="v">Authorization: Bearer <span>${jwt}</span></p>`, 'jwt'],
     ['a JWT in a cell', `<table><tr><td id="v">${jwt}</td></tr></table>`, 'jwt'],
     [
       'a PEM block with every line its own <div>',
@@ -312,4 +314,31 @@ describe('the browser reader of closed shadow roots', () => {
     const reader = extensionShadowRootReader(scope as unknown as typeof globalThis);
     expect(reader?.(document.body)).toBe(expected);
   });
+});
+
+describe('every text shape the redactor hides gets a box on the page (one rule set for text and pixels)', () => {
+  // No pre-filter stands between the page's text and the rules: each shape of the
+  // issue-15 matrix (test/fixtures/secrets/shapes.ts), shown in a table cell, is masked.
+  it.each(secretShapes.map((shape) => [shape.name, shape.text] as const))('%s', (_name, text) => {
+    const cell = document.createElement('td');
+    cell.id = 'v';
+    cell.textContent = text;
+    const row = document.createElement('tr');
+    row.append(cell);
+    const table = document.createElement('table');
+    table.append(row);
+    document.body.replaceChildren(table);
+    const targets = findMaskTargets(document, window, { maskEmails: false, scope: 'document' });
+    expect(targets.length).toBeGreaterThan(0);
+  });
+
+  it.each(keptShapes.map((shape) => [shape.name, shape.text] as const))(
+    'ordinary text stays unmasked: %s',
+    (_name, text) => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = text;
+      document.body.replaceChildren(paragraph);
+      expect(findMaskTargets(document, window, { maskEmails: false, scope: 'document' })).toEqual([]);
+    },
+  );
 });
