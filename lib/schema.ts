@@ -47,7 +47,7 @@ export const pageErrorSchema = z.object({
 });
 export type PageError = z.infer<typeof pageErrorSchema>;
 
-/** A OneLogin object the page is about (shared/onelogin.md), from the URL and the page. */
+/** A OneLogin object the page is about (docs/ONELOGIN.md), from the URL and the page. */
 export const entityKindSchema = z.enum([
   'account',
   'app',
@@ -180,7 +180,7 @@ export const fillReportItemSchema = z.object({
 });
 export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 
-/** The two generations of Zendesk request forms (shared/helpcenter-form.md). */
+/** The two generations of Zendesk request forms (docs/HELPCENTER-FORM.md). */
 export const formGenerationSchema = z.enum(['classic', 'react']);
 export type FormGeneration = z.infer<typeof formGenerationSchema>;
 

@@ -8,7 +8,7 @@ import { translatorFor, type Translate } from '../i18n';
 import type { Answers, AttachmentRef, Capture, Environment, Locale } from '../schema';
 import { clockTimeAt, readableTime } from '../time';
 
-/** The request form's subject field is `maxlength=150` (shared/helpcenter-form.md). */
+/** The request form's subject field is `maxlength=150` (docs/HELPCENTER-FORM.md). */
 export const maxTitleLength = 150;
 
 /** Cuts to `limit` characters (code points, so no broken surrogate pairs), marking the cut with an ellipsis. */
