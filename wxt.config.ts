@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -27,7 +27,7 @@ export default defineConfig({
       alias: [
         {
           find: /^wxt\/utils\/content-script-context$/,
-          replacement: fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url)),
+          replacement: resolve(import.meta.dirname, 'lib/content-script-context.ts'),
         },
       ],
     },

@@ -30,13 +30,25 @@ afterEach(async () => {
 
 const frozenPage = `https://${ONELOGIN_HOST}/hostile/frozen.html`;
 
-/** What a page's script records of the extension: every message posted to the window. */
+/**
+ * What a page's script records of the extension: every message posted to the window, and
+ * the CustomEvent WXT's content-script context dispatches on `document` when a script starts
+ * (`<extension id>:<entrypoint>:wxt:content-script-started`,
+ * node_modules/wxt/dist/utils/internal/custom-events.mjs) — the store id is public, so a page
+ * can listen for it (lib/content-script-context.ts).
+ */
+function recordWhatThePageSees(extensionId: string): void {
+  const seen: unknown[] = [];
+  (window as unknown as { seenMessages: unknown[] }).seenMessages = seen;
+  window.addEventListener('message', (event) => seen.push(event.data), true);
+  for (const entrypoint of ['collector', 'filler', 'screenshot', 'recorder', 'recorder-bridge']) {
+    const type = `${extensionId}:${entrypoint}:wxt:content-script-started`;
+    document.addEventListener(type, () => seen.push(type), true);
+  }
+}
+
 async function listenForMessages(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: unknown[] = [];
-    (window as unknown as { seenMessages: unknown[] }).seenMessages = seen;
-    window.addEventListener('message', (event) => seen.push(event.data), true);
-  });
+  await page.addInitScript(recordWhatThePageSees, browser.extensionId);
 }
 
 const seenMessages = (page: Page) =>
@@ -77,7 +89,7 @@ describe('the page cannot tell HelpDraft is there', () => {
     await page.close();
   });
 
-  it('no content script posts a message to the page, through a capture and a fill', async () => {
+  it('no content script posts a message or dispatches an event to the page, through a capture and a fill', async () => {
     const page = await browser.context.newPage();
     await listenForMessages(page);
     await page.goto(server.urls.appSso);
@@ -86,11 +98,7 @@ describe('the page cannot tell HelpDraft is there', () => {
       opened.url().startsWith(server.urls.helpCenterForm),
     );
     // The help-center tab gets the same listener before its first script.
-    await browser.context.addInitScript(() => {
-      const seen: unknown[] = [];
-      (window as unknown as { seenMessages: unknown[] }).seenMessages = seen;
-      window.addEventListener('message', (event) => seen.push(event.data), true);
-    });
+    await browser.context.addInitScript(recordWhatThePageSees, browser.extensionId);
     await popup.getByTestId('fill').click();
     const form = await formOpened;
     await waitForFillOutcome(browser, popup);

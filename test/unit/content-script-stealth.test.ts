@@ -74,7 +74,12 @@ describe('the content-script context put in place of WXT’s', () => {
   it('is what the build resolves WXT’s module to (wxt.config.ts)', async () => {
     const config =
       typeof wxtConfig.vite === 'function'
-        ? await wxtConfig.vite({ mode: 'production', command: 'build' })
+        ? await wxtConfig.vite({
+            mode: 'production',
+            command: 'build',
+            browser: 'chrome',
+            manifestVersion: 3,
+          })
         : undefined;
     const aliases = (config?.resolve?.alias ?? []) as Array<{ find: RegExp; replacement: string }>;
     const alias = aliases.find((entry) => entry.find.test('wxt/utils/content-script-context'));
