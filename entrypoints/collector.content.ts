@@ -10,6 +10,9 @@ import { extensionShadowRootReader } from '@/lib/capture/secret-walk';
 export default defineContentScript({
   matches: ['https://*.onelogin.com/*'],
   registration: 'runtime',
+  // WXT's "script started" postMessage would tell the page that HelpDraft is here
+  // (node_modules/wxt/dist/utils/content-script-context.mjs, stopOldScripts).
+  noScriptStartedPostMessage: true,
   main: () => {
     const options = collectOptionsSchema.parse((globalThis as Record<symbol, unknown>)[collectOptionsKey]);
     // Closed shadow roots are read with the extension's own API (chrome.dom / openOrClosedShadowRoot).
