@@ -8,24 +8,123 @@ import { ErrorMessage } from './ErrorMessage';
 import type { AnnotationActions } from './useAnnotation';
 import type { AttachmentActions } from './useAttachmentIntake';
 
-function AttachmentPreview({ attachment, t }: { attachment: AttachmentRef; t: Translate }) {
-  const [url, setUrl] = useState<string>();
+/** What IndexedDB holds for an attachment: not read yet, its bytes (as an object URL for images), or nothing. */
+type Stored = { state: 'reading' } | { state: 'present'; url?: string } | { state: 'missing' };
+
+/**
+ * Reads each attachment's bytes once: an image gets a preview, and one whose
+ * bytes are gone (site data cleared) is shown as missing, since the fill
+ * cannot attach it (issue 15, item 5).
+ */
+function useStoredAttachment(attachment: AttachmentRef): Stored {
+  const [stored, setStored] = useState<Stored>({ state: 'reading' });
   useEffect(() => {
     let objectUrl: string | undefined;
     let cancelled = false;
-    void getAttachmentBlob(attachment.id).then((blob) => {
-      if (cancelled || !blob) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    });
+    getAttachmentBlob(attachment.id).then(
+      (blob) => {
+        if (cancelled) return;
+        if (!blob) return setStored({ state: 'missing' });
+        if (attachment.type.startsWith('image/')) objectUrl = URL.createObjectURL(blob);
+        setStored(objectUrl ? { state: 'present', url: objectUrl } : { state: 'present' });
+      },
+      () => {
+        // IndexedDB could not be opened: not known to be missing; the add and fill paths say why.
+        if (!cancelled) setStored({ state: 'present' });
+      },
+    );
     return () => {
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [attachment.id]);
-  return url && attachment.type.startsWith('image/') ? (
-    <img className="preview" src={url} alt={t('attachment.previewAlt', { name: attachment.name })} />
-  ) : null;
+  }, [attachment.id, attachment.type]);
+  return stored;
+}
+
+/** One attachment: its preview, size, and actions; a missing one says so instead of a preview. */
+function AttachmentItem({
+  attachment,
+  actions,
+  annotation,
+  t,
+}: {
+  attachment: AttachmentRef;
+  actions: AttachmentActions;
+  annotation?: AnnotationActions;
+  t: Translate;
+}) {
+  const stored = useStoredAttachment(attachment);
+  const missing = stored.state === 'missing';
+  const noticeId = `attachment-missing-${attachment.id}`;
+  return (
+    <li
+      data-testid="attachment-item"
+      data-name={attachment.name}
+      data-annotated={attachment.original ? 'true' : undefined}
+      data-missing={missing ? 'true' : undefined}
+      aria-describedby={missing ? noticeId : undefined}
+    >
+      {stored.state === 'present' && stored.url ? (
+        <img
+          className="preview"
+          src={stored.url}
+          alt={t('attachment.previewAlt', { name: attachment.name })}
+        />
+      ) : null}
+      <div className="attachment-meta">
+        <span className="attachment-name">{attachment.name}</span>
+        <span className="muted">
+          {t('attachment.size', { size: formatBytes(attachment.size) })}
+          {attachment.width && attachment.height
+            ? ` · ${t('attachment.dimensions', { width: attachment.width, height: attachment.height })}`
+            : ''}
+        </span>
+        {missing ? (
+          <span className="error-message" id={noticeId} data-testid="attachment-missing">
+            {t('attachment.missing')}
+          </span>
+        ) : null}
+        <button
+          type="button"
+          className="link"
+          data-testid="attachment-remove"
+          disabled={actions.busy}
+          aria-label={t('attachment.removeLabel', { name: attachment.name })}
+          onClick={() => actions.remove(attachment.id)}
+        >
+          {t('attachment.remove')}
+        </button>
+        {/* Nothing to annotate without the bytes. */}
+        {annotation && !missing && attachment.type.startsWith('image/') ? (
+          <span className="attachment-annotate">
+            {attachment.original ? <span className="badge">{t('annotate.annotated')}</span> : null}
+            <button
+              type="button"
+              className="link"
+              data-testid="attachment-annotate"
+              disabled={annotation.busy || annotation.editing !== undefined}
+              aria-label={t('annotate.openLabel', { name: attachment.name })}
+              onClick={() => annotation.open(attachment.id)}
+            >
+              {t('annotate.open')}
+            </button>
+            {attachment.original ? (
+              <button
+                type="button"
+                className="link"
+                data-testid="attachment-restore-original"
+                disabled={annotation.busy || annotation.editing !== undefined}
+                aria-label={t('annotate.restoreLabel', { name: attachment.name })}
+                onClick={() => annotation.restore(attachment.id)}
+              >
+                {t('annotate.restore')}
+              </button>
+            ) : null}
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
 }
 
 /** The draft's attachments with previews; files are added by the picker or by dropping them on the list. */
@@ -78,60 +177,13 @@ export function AttachmentList({
       ) : (
         <ul className="attachments">
           {attachments.map((attachment) => (
-            <li
+            <AttachmentItem
               key={attachment.id}
-              data-testid="attachment-item"
-              data-name={attachment.name}
-              data-annotated={attachment.original ? 'true' : undefined}
-            >
-              <AttachmentPreview attachment={attachment} t={t} />
-              <div className="attachment-meta">
-                <span className="attachment-name">{attachment.name}</span>
-                <span className="muted">
-                  {t('attachment.size', { size: formatBytes(attachment.size) })}
-                  {attachment.width && attachment.height
-                    ? ` · ${t('attachment.dimensions', { width: attachment.width, height: attachment.height })}`
-                    : ''}
-                </span>
-                <button
-                  type="button"
-                  className="link"
-                  data-testid="attachment-remove"
-                  disabled={actions.busy}
-                  aria-label={t('attachment.removeLabel', { name: attachment.name })}
-                  onClick={() => actions.remove(attachment.id)}
-                >
-                  {t('attachment.remove')}
-                </button>
-                {annotation && attachment.type.startsWith('image/') ? (
-                  <span className="attachment-annotate">
-                    {attachment.original ? <span className="badge">{t('annotate.annotated')}</span> : null}
-                    <button
-                      type="button"
-                      className="link"
-                      data-testid="attachment-annotate"
-                      disabled={annotation.busy || annotation.editing !== undefined}
-                      aria-label={t('annotate.openLabel', { name: attachment.name })}
-                      onClick={() => annotation.open(attachment.id)}
-                    >
-                      {t('annotate.open')}
-                    </button>
-                    {attachment.original ? (
-                      <button
-                        type="button"
-                        className="link"
-                        data-testid="attachment-restore-original"
-                        disabled={annotation.busy || annotation.editing !== undefined}
-                        aria-label={t('annotate.restoreLabel', { name: attachment.name })}
-                        onClick={() => annotation.restore(attachment.id)}
-                      >
-                        {t('annotate.restore')}
-                      </button>
-                    ) : null}
-                  </span>
-                ) : null}
-              </div>
-            </li>
+              attachment={attachment}
+              actions={actions}
+              {...(annotation ? { annotation } : {})}
+              t={t}
+            />
           ))}
         </ul>
       )}

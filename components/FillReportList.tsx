@@ -8,7 +8,8 @@ export function FillReportList({ report, t }: { report: FillReport; t: Translate
       <ul className="fill-report">
         {report.items.map((item) => (
           <li
-            key={item.field}
+            // One field can have two items: attachments sent, and attachments whose bytes were missing.
+            key={`${item.field}-${item.status}`}
             data-testid="fill-report-item"
             data-field={item.field}
             data-status={item.status}

@@ -8,7 +8,7 @@ import { featuresOf } from '@/lib/managed';
 import { takeEarlyDraftRequest } from '@/lib/popup-early-draft';
 import { findTargetTab, isTabView, requestedDraftId, tabViewPath } from '@/lib/popup-target';
 import type { Draft, DraftEdit } from '@/lib/schema';
-import { readDraft, watchDraft } from '@/lib/storage';
+import { readDraft } from '@/lib/storage';
 import { readableTime } from '@/lib/time';
 import { DraftEditor, type EditableFields } from './DraftEditor';
 import { DraftList, type DraftListActions } from './DraftList';
@@ -20,6 +20,7 @@ import { useDraftList } from './useDraftList';
 import { useAttachmentIntake } from './useAttachmentIntake';
 import { useAnnotation } from './useAnnotation';
 import { useDraftSaver } from './useDraftSaver';
+import { editableFields, useStoredDraft } from './useStoredDraft';
 import { useLiveOptions } from './useLiveOptions';
 import { useSettings } from './useSettings';
 
@@ -74,11 +75,6 @@ async function draftIdToOpen(
   return requested ?? (await capturedDraftId(tabId.current, recapture));
 }
 
-function editableFields(draft: Draft): EditableFields {
-  const { title, description, priority, category, cc, connector, answers } = draft;
-  return { title, description, priority, category, cc, connector, answers };
-}
-
 /**
  * The popup: binds to a tab, gets its draft from the background (capturing
  * the tab when it has none), and saves every edit at once; the drafts list
@@ -129,7 +125,7 @@ export function PopupApp() {
 
   const draftId = phase.name === 'ready' ? phase.draft.id : undefined;
   const saver = useDraftSaver();
-  const { save, onSaved, isIdle } = saver;
+  const { save, flush } = saver;
   // When the draft is first on screen: the benchmark's "popup open to an editable draft" (docs/PERFORMANCE.md).
   const shown = loaded && draftId !== undefined;
   useEffect(() => {
@@ -137,42 +133,11 @@ export function PopupApp() {
       performance.mark('helpdraft:draft-shown');
   }, [shown]);
 
-  useEffect(() => {
-    if (!draftId) return;
-    const controller = new AbortController();
-    // The background updates status, fill report and attachments; the fields being typed stay local.
-    // The fields follow storage too (the same draft edited in a tab, or the other way round),
-    // but only while everything typed here is stored: a value on its way is never overwritten.
-    watchDraft(
-      draftId,
-      (draft) => {
-        setPhase(draft ? { name: 'ready', draft } : { name: 'closed' });
-        if (draft && isIdle()) setFields(editableFields(draft));
-      },
-      controller.signal,
-    );
-    return () => controller.abort();
-  }, [draftId, isIdle]);
-
-  // New answers may bring a new suggested priority and category, clear the connector,
-  // and rewrite a title or description the user has not touched (another template).
-  useEffect(
-    () =>
-      onSaved((savedDraftId, sent, saved, newerFields) => {
-        if (!sent.answers || savedDraftId !== draftId) return;
-        // Only what the user has not changed since: a connector picked while the answers were
-        // on their way must not be put back to the answer's empty one.
-        const derived = (['title', 'priority', 'category', 'connector', 'description'] as const).filter(
-          (field) => !newerFields.has(field),
-        );
-        setFields((current) =>
-          current
-            ? { ...current, ...Object.fromEntries(derived.map((field) => [field, saved[field]])) }
-            : current,
-        );
-      }),
-    [onSaved, draftId],
+  const showStored = useCallback(
+    (draft: Draft | undefined) => setPhase(draft ? { name: 'ready', draft } : { name: 'closed' }),
+    [],
   );
+  useStoredDraft(draftId, saver.saver, showStored, setFields);
 
   const edit = useCallback(
     (change: DraftEdit) => {
@@ -204,12 +169,14 @@ export function PopupApp() {
     if (!draftId) return;
     setFillState({ running: true });
     try {
+      // Everything typed here is stored first: the fill sends the stored draft, which is then what this view shows.
+      await flush();
       await sendMessage('fillDraft', { draftId });
       setFillState({ running: false });
     } catch (error) {
       setFillState({ running: false, error: toErrorShape(error), errorAt: Date.now() });
     }
-  }, [draftId]);
+  }, [draftId, flush]);
 
   /** Runs one list action, one at a time, showing its failure in the list. */
   const listAction = useCallback(async (action: ListAction) => {

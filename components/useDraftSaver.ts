@@ -16,5 +16,5 @@ export function useDraftSaver() {
   const state = useSyncExternalStore(saver.subscribe, saver.getState);
   // For storage listeners: whether everything this view typed is stored (then storage has the latest values).
   const isIdle = useCallback(() => saver.getState().pending === 0, [saver]);
-  return { save: saver.save, onSaved: saver.onSaved, isIdle, ...state };
+  return { saver, save: saver.save, onSaved: saver.onSaved, flush: saver.flush, isIdle, ...state };
 }

@@ -1,5 +1,6 @@
 import { collectPage } from '@/lib/capture/collect';
 import { collectOptionsKey, collectOptionsSchema } from '@/lib/capture/collect-options';
+import { extensionShadowRootReader } from '@/lib/capture/secret-walk';
 
 /**
  * Injected on demand by the background (scripting.executeScript) into the
@@ -11,6 +12,7 @@ export default defineContentScript({
   registration: 'runtime',
   main: () => {
     const options = collectOptionsSchema.parse((globalThis as Record<symbol, unknown>)[collectOptionsKey]);
-    return collectPage(document, window, options);
+    // Closed shadow roots are read with the extension's own API (chrome.dom / openOrClosedShadowRoot).
+    return collectPage(document, window, options, extensionShadowRootReader());
   },
 });

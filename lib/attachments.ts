@@ -92,3 +92,24 @@ export async function deleteAttachment(
 ): Promise<void> {
   await withStore('readwrite', (store) => store.delete(id), factory);
 }
+
+/**
+ * Whether the bytes of `id` are stored, without reading them (a key count):
+ * a draft can outlive its bytes (the user cleared the browser's site data,
+ * or the profile lost its database), and the popup and the fill report it.
+ */
+export async function hasAttachmentBlob(
+  id: string,
+  factory: IDBFactory | null = defaultFactory(),
+): Promise<boolean> {
+  return (await withStore('readonly', (store) => store.count(id), factory)) > 0;
+}
+
+/** The attachments of `refs` whose bytes are gone, in order. */
+export async function missingAttachments<Ref extends { id: string }>(
+  refs: Ref[],
+  factory: IDBFactory | null = defaultFactory(),
+): Promise<Ref[]> {
+  const present = await Promise.all(refs.map((ref) => hasAttachmentBlob(ref.id, factory)));
+  return refs.filter((_ref, index) => !present[index]);
+}

@@ -48,7 +48,7 @@ export const pageErrorSchema = z.object({
 });
 export type PageError = z.infer<typeof pageErrorSchema>;
 
-/** A OneLogin object the page is about (shared/onelogin.md), from the URL and the page. */
+/** A OneLogin object the page is about (docs/ONELOGIN.md), from the URL and the page. */
 export const entityKindSchema = z.enum([
   'account',
   'app',
@@ -177,7 +177,8 @@ export const fillFieldSchema = z.enum([
 ]);
 export type FillField = z.infer<typeof fillFieldSchema>;
 
-export const fillStatusSchema = z.enum(['filled', 'skipped', 'not-found', 'rejected']);
+/** `missing`: the draft names an attachment whose bytes are gone from IndexedDB (not sent; issue 15, item 5). */
+export const fillStatusSchema = z.enum(['filled', 'skipped', 'not-found', 'rejected', 'missing']);
 export type FillStatus = z.infer<typeof fillStatusSchema>;
 
 export const fillReportItemSchema = z.object({
@@ -188,7 +189,7 @@ export const fillReportItemSchema = z.object({
 });
 export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 
-/** The two generations of Zendesk request forms (shared/helpcenter-form.md). */
+/** The two generations of Zendesk request forms (docs/HELPCENTER-FORM.md). */
 export const formGenerationSchema = z.enum(['classic', 'react']);
 export type FormGeneration = z.infer<typeof formGenerationSchema>;
 

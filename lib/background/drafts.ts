@@ -28,6 +28,15 @@ function queued<T>(write: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * The stored draft once every write queued before this call is done: a fill
+ * reads it so an edit the popup sent just before "fill" is in the form
+ * (issue 15, item 5: "a fill always sends what the stored draft holds").
+ */
+export function readDraftAfterWrites(draftId: string): Promise<Draft | undefined> {
+  return queued(() => readDraft(draftId));
+}
+
 async function existing(draftId: string): Promise<Draft> {
   const draft = await readDraft(draftId);
   if (!draft) throw new HelpDraftError('draft-not-found', draftId);
@@ -96,18 +105,26 @@ export function deleteDraft(draftId: string): Promise<void> {
   });
 }
 
-/** A copy of one stored attachment's bytes under a new id. */
-async function copyStored<T extends StoredAttachmentRef>(ref: T, id: string): Promise<T> {
+/**
+ * A copy of one stored attachment's bytes under a new id, its id added to
+ * `copied`. Bytes already gone (site data cleared) are not a reason to
+ * refuse the whole copy: the copy names the file as the source does and
+ * shows it missing too (issue 15, item 5: duplicate handles it).
+ */
+async function copyStored<T extends StoredAttachmentRef>(ref: T, id: string, copied: string[]): Promise<T> {
   const blob = await getAttachmentBlob(ref.id);
-  if (!blob) throw new HelpDraftError('attachment-missing', ref.name);
-  await putAttachment({ ...ref, id }, blob);
+  if (blob) {
+    await putAttachment({ ...ref, id }, blob);
+    copied.push(id);
+  }
   return { ...ref, id };
 }
 
 /**
  * A new draft with the same content and its own copy of every attachment (so
  * deleting one never takes the other's screenshot), as a fresh draft: not
- * filled, not sent, and tied to no tab.
+ * filled, not sent, and tied to no tab. A copy that fails half-way deletes
+ * the bytes it had copied, so nothing is left that no draft refers to.
  */
 export function duplicateDraft(
   draftId: string,
@@ -116,27 +133,35 @@ export function duplicateDraft(
 ): Promise<{ draftId: string }> {
   return queued(async () => {
     const source = await existing(draftId);
-    const attachments = await Promise.all(
-      // An annotated image's original is copied too: the copy can restore it on its own.
-      source.attachments.map(async (attachment) => {
-        const copy = await copyStored(attachment, newId());
-        return attachment.original
-          ? { ...copy, original: await copyStored(attachment.original, newId()) }
-          : copy;
-      }),
-    );
-    const copy: Draft = {
-      ...source,
-      id: newId(),
-      createdAt: now,
-      updatedAt: now,
-      status: 'draft',
-      attachments,
-      fillReport: undefined,
-      sourceTabId: undefined,
-    };
-    await writeDraft(copy);
-    return { draftId: copy.id };
+    const copied: string[] = [];
+    try {
+      // One after another: a failure then leaves no copy still running that the clean-up would miss.
+      const attachments: AttachmentRef[] = [];
+      for (const attachment of source.attachments) {
+        const copy = await copyStored(attachment, newId(), copied);
+        // An annotated image's original is copied too: the copy can restore it on its own.
+        attachments.push(
+          attachment.original
+            ? { ...copy, original: await copyStored(attachment.original, newId(), copied) }
+            : copy,
+        );
+      }
+      const copy: Draft = {
+        ...source,
+        id: newId(),
+        createdAt: now,
+        updatedAt: now,
+        status: 'draft',
+        attachments,
+        fillReport: undefined,
+        sourceTabId: undefined,
+      };
+      await writeDraft(copy);
+      return { draftId: copy.id };
+    } catch (error) {
+      await Promise.all(copied.map((id) => deleteAttachment(id).catch(() => undefined)));
+      throw error;
+    }
   });
 }
 

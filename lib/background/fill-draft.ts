@@ -5,7 +5,7 @@
  * help-center origin. The user submits; nothing here ever does.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { getAttachmentBlob } from '../attachments';
+import { getAttachmentBlob, missingAttachments } from '../attachments';
 import { bytesToBase64 } from '../base64';
 import { categoryTerms, isCategoryKey } from '../draft/categories';
 import { splitAddresses } from '../draft/create';
@@ -18,13 +18,12 @@ import type { Draft, FillPayload, FillReport, Settings } from '../schema';
 import {
   parsePendingFills,
   pendingFillsItem,
-  readDraft,
   readSettings,
   writeLiveOptions,
   type PendingFill,
 } from '../storage';
 import { linkTabToDraft } from './tab-drafts';
-import { recordFill } from './drafts';
+import { readDraftAfterWrites, recordFill } from './drafts';
 
 /** Built by WXT from entrypoints/filler.content.ts; its `main` fills the form and returns the report. */
 const fillerFile = '/content-scripts/filler.js';
@@ -60,6 +59,27 @@ export async function buildFillPayload(draft: Draft, settings: Settings): Promis
     connector: draft.connector,
     attachments: attachments.filter((attachment) => attachment !== undefined),
   };
+}
+
+/**
+ * The report with the attachments whose bytes were gone said as such: the
+ * filler never saw them (buildFillPayload leaves them out), so it reports
+ * "skipped" (left empty on purpose) when none was left, or only the ones it
+ * sent. Issue 15, item 5: "missing", not "skipped on purpose".
+ */
+export function withMissingAttachments(report: FillReport, missingNames: string[]): FillReport {
+  if (missingNames.length === 0) return report;
+  const missing = {
+    field: 'attachments' as const,
+    status: 'missing' as const,
+    detail: missingNames.join(', '),
+  };
+  const sentNone = (item: FillReport['items'][number]) =>
+    item.field === 'attachments' && item.status === 'skipped';
+  const items = report.items.some(sentNone)
+    ? report.items.map((item) => (sentNone(item) ? missing : item))
+    : [...report.items, missing];
+  return { ...report, items };
 }
 
 /**
@@ -119,7 +139,7 @@ async function setPendingFill(tabId: number, pending: PendingFill | undefined) {
 }
 
 export async function fillDraft(draftId: string): Promise<FillReport> {
-  const [draft, settings] = await Promise.all([readDraft(draftId), readSettings()]);
+  const [draft, settings] = await Promise.all([readDraftAfterWrites(draftId), readSettings()]);
   if (!draft) throw new HelpDraftError('draft-not-found', draftId);
   // The popup shows the same problems and keeps the button off; this guards every other way in.
   const problems = validateDraft(draft, settings);
@@ -135,7 +155,7 @@ export async function fillDraft(draftId: string): Promise<FillReport> {
   await setPendingFill(tabId, { draftId, origin });
   let awaitingSignIn = false;
   try {
-    return await fillInTab(tabId, draftId, draft, origin);
+    return await fillInTab(tabId, draftId, origin);
   } catch (error) {
     if (!isSignInPage(error)) throw error;
     // Not signed in: the fill waits in this tab and goes on by itself once the help center
@@ -157,10 +177,13 @@ function isSignInPage(error: unknown): boolean {
  * Fills the form in the tab: the ticket form first when the page asks for
  * it (it reloads), then every field; records the report on the draft.
  */
-async function fillInTab(tabId: number, draftId: string, draft: Draft, origin: string): Promise<FillReport> {
+async function fillInTab(tabId: number, draftId: string, origin: string): Promise<FillReport> {
   let leaving: string | undefined;
   for (let round = 0; round < maxFillRounds; round += 1) {
     await waitForFormPage(tabId, origin, formLoadTimeoutMs, leaving);
+    // Read again once the form is there: an edit stored while it loaded (in this view or another) is filled too.
+    const draft = await readDraftAfterWrites(draftId);
+    if (!draft) throw new HelpDraftError('draft-not-found', draftId);
     await fillEditor(tabId, origin, descriptionToHtml(draft.description));
     const results = await browser.scripting.executeScript({ target: { tabId }, files: [fillerFile] });
     const result = fillerResultSchema.safeParse(results[0]?.result);
@@ -176,7 +199,11 @@ async function fillInTab(tabId: number, draftId: string, draft: Draft, origin: s
       continue;
     }
     // The form's option lists are kept once for the popup, not in every draft's report.
-    const { options, ...report } = result.data;
+    const { options, ...filled } = result.data;
+    const report = withMissingAttachments(
+      filled,
+      (await missingAttachments(draft.attachments)).map((attachment) => attachment.name),
+    );
     if (options) await writeLiveOptions({ origin, readAt: report.filledAt, options });
     await recordFill(draftId, report);
     // Opening the popup on the filled form shows this draft and its report, not a capture of the form.
@@ -208,9 +235,8 @@ export async function resumeFillAfterSignIn(tabId: number, url: string | undefin
   resuming.add(tabId);
   let stillWaiting = false;
   try {
-    const draft = await readDraft(pending.draftId);
-    if (!draft) return;
-    await fillInTab(tabId, pending.draftId, draft, pending.origin).catch((error: unknown) => {
+    if (!(await readDraftAfterWrites(pending.draftId))) return;
+    await fillInTab(tabId, pending.draftId, pending.origin).catch((error: unknown) => {
       // Another page of the sign-in (a second step, a wrong password): go on waiting.
       if (!isSignInPage(error)) throw error;
       stillWaiting = true;
@@ -251,7 +277,7 @@ export async function fillPayloadFor(sender: Browser.runtime.MessageSender): Pro
   const senderOrigin = sender.origin ?? (sender.url ? new URL(sender.url).origin : '');
   if (!pending || senderOrigin !== pending.origin)
     throw new HelpDraftError('bad-message', 'no fill is pending here');
-  const [draft, settings] = await Promise.all([readDraft(pending.draftId), readSettings()]);
+  const [draft, settings] = await Promise.all([readDraftAfterWrites(pending.draftId), readSettings()]);
   if (!draft) throw new HelpDraftError('draft-not-found', pending.draftId);
   return buildFillPayload(draft, settings);
 }

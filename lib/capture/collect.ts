@@ -12,12 +12,15 @@ import { collectEntities } from './entities';
 import { readEnvironment } from './environment';
 import { keepMaskTargets } from './mask-measure';
 import { findMaskTargets } from './masks';
+import type { ShadowRootReader } from './secret-walk';
 import { collectPageSnapshot } from './snapshot';
 
 export async function collectPage(
   document: Document,
   view: Window,
   options: CollectOptions,
+  /** The browser's reader of closed shadow roots (lib/capture/secret-walk.ts), when it has one. */
+  openOrClosedShadowRoot?: ShadowRootReader,
 ): Promise<CollectorResult> {
   const started = view.performance.now();
   const [recording, environment] = await Promise.all([
@@ -36,6 +39,7 @@ export async function collectPage(
     maskEmails: options.maskEmails,
     maskPatterns: options.maskPatterns,
     scope: html2canvasMode ? 'document' : 'viewport',
+    openOrClosedShadowRoot,
   });
   // html2canvas's clone is masked by attribute as well (lib/capture/html2canvas/mask.ts): an extra layer.
   const masks = keepMaskTargets(document, view, targets, html2canvasMode);

@@ -5,7 +5,7 @@
  * the next edit or after a short wait. Plain TypeScript with an injected
  * `send`, so the popup only subscribes to it and unit tests drive it.
  */
-import { toErrorShape, type ErrorShape } from '../errors';
+import { HelpDraftError, toErrorShape, type ErrorShape } from '../errors';
 import type { DraftEdit } from '../schema';
 import { EditOutbox, type Outgoing } from './outbox';
 
@@ -36,6 +36,11 @@ export class DraftSaver<Saved> {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
   private paused = false;
+  /** Every edit handed to `save`, counted: a read that began before the count changed may be stale. */
+  private edits = 0;
+  /** Failed sends, counted: `flush` rejects when one fails while it waits. */
+  private failures = 0;
+  private readonly idleListeners = new Set<() => void>();
 
   constructor(
     private readonly send: (draftId: string, edit: DraftEdit) => Promise<Saved>,
@@ -51,7 +56,50 @@ export class DraftSaver<Saved> {
     return () => this.savedListeners.delete(listener);
   };
 
+  /**
+   * Calls `listener` each time the last send on its way is answered and
+   * nothing waits to go again: storage then holds everything typed here, and
+   * a view that ignored storage changes meanwhile (another view's edits) can
+   * take the stored draft again (docs/ARCHITECTURE.md, "Several views").
+   */
+  readonly onIdle = (listener: () => void): (() => void) => {
+    this.idleListeners.add(listener);
+    return () => this.idleListeners.delete(listener);
+  };
+
+  /** How many edits were handed to `save` so far; a stored draft read across a change of it is old. */
+  readonly editCount = (): number => this.edits;
+
+  /**
+   * Resolves once everything typed is stored, sending what waits at once
+   * instead of after the backoff; rejects with the failure when a send
+   * fails meanwhile. A fill waits for it, so the form gets what the view
+   * shows (issue 15: "a fill always sends what the stored draft holds").
+   */
+  readonly flush = (): Promise<void> => {
+    if (this.state.pending === 0) return Promise.resolve();
+    if (this.waiting() > 0) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      this.sendWaiting();
+    }
+    return new Promise((resolve, reject) => {
+      const failuresBefore = this.failures;
+      const check = () => {
+        if (this.failures !== failuresBefore) {
+          unsubscribe();
+          reject(new HelpDraftError(this.state.error?.code ?? 'save-failed', this.state.error?.detail));
+        } else if (this.state.pending === 0) {
+          unsubscribe();
+          resolve();
+        }
+      };
+      const unsubscribe = this.subscribe(check);
+    });
+  };
+
   readonly save = (draftId: string, change: DraftEdit): void => {
+    this.edits += 1;
     let outbox = this.outboxes.get(draftId);
     if (!outbox) {
       outbox = new EditOutbox();
@@ -89,8 +137,10 @@ export class DraftSaver<Saved> {
     const next: SaverState = { pending, ...(error === 'keep' ? { error: this.state.error } : { error }) };
     if (next.error === undefined) delete next.error;
     if (next.pending === this.state.pending && next.error === this.state.error) return;
+    const becameIdle = next.pending === 0 && this.state.pending > 0;
     this.state = next;
-    for (const listener of this.listeners) listener();
+    for (const listener of [...this.listeners]) listener();
+    if (becameIdle) for (const listener of [...this.idleListeners]) listener();
   }
 
   private transmit(draftId: string, outbox: EditOutbox, outgoing: Outgoing): void {
@@ -106,6 +156,7 @@ export class DraftSaver<Saved> {
       },
       (failure: unknown) => {
         this.inFlight -= 1;
+        this.failures += 1;
         const shape = toErrorShape(failure);
         // Only a background that was not there is worth trying again; a refused edit would be refused again.
         if (shape.code === 'background-unavailable') {
@@ -125,9 +176,13 @@ export class DraftSaver<Saved> {
     this.retryAttempt += 1;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      for (const [draftId, outbox] of this.outboxes) {
-        if (outbox.pending()) this.transmit(draftId, outbox, outbox.send({}));
-      }
+      this.sendWaiting();
     }, delay);
+  }
+
+  private sendWaiting(): void {
+    for (const [draftId, outbox] of this.outboxes) {
+      if (outbox.pending()) this.transmit(draftId, outbox, outbox.send({}));
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Fills the classic (server-rendered `{{request_form}}`) Zendesk request
- * form, following shared/helpcenter-form.md: fields by `name` first, then by
+ * form, following docs/HELPCENTER-FORM.md: fields by `name` first, then by
  * label text in Japanese and English; nesty dropdowns by option label; the
  * description through CKEditor when the page has it (description.ts), else
  * the textarea; files through the form's own file input so the page uploads

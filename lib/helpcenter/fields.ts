@@ -1,6 +1,6 @@
 /**
  * Finding form fields by what a person reads, for when a help center renames
- * or reorders fields (shared/helpcenter-form.md: by name first, then by label).
+ * or reorders fields (docs/HELPCENTER-FORM.md: by name first, then by label).
  */
 export interface TaggerOption {
   label: string;

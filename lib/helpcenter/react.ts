@@ -1,6 +1,6 @@
 /**
  * Fills the React request form (Copenhagen v4 `new-request-form`,
- * shared/helpcenter-form.md): uncontrolled inputs through the native value
+ * docs/HELPCENTER-FORM.md): uncontrolled inputs through the native value
  * setter, Garden comboboxes by opening them and clicking the option by its
  * label, CC as chips typed one address at a time, attachments through the
  * dropzone's file input, the description through the editor (editor.ts).

@@ -155,6 +155,10 @@ export const en: Record<MessageKey, string> = {
   'redaction.long-encoded-value': 'long encoded value (SAML, …)',
   'redaction.url-parameter': 'URL parameter',
   'redaction.url-credentials': 'credentials in a URL',
+  'redaction.provider-token': 'service API key or token',
+  'redaction.session-cookie': 'session cookie',
+  'redaction.high-entropy': 'long random value (looks like a key or token)',
+  'redaction.custom-pattern-budget': 'rest of a text your own mask rule had no time to scan',
   'redaction.where.screenshot': 'screenshot',
   'redaction.where.text': 'text',
 
@@ -178,6 +182,8 @@ export const en: Record<MessageKey, string> = {
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': 'Screenshot to attach: {name}',
+  'attachment.missing':
+    'This file’s data is missing (the browser’s data may have been cleared). It will not be attached to the form. Remove it and add it again.',
   'annotate.open': 'Annotate',
   'annotate.openLabel': 'Annotate “{name}”',
   'annotate.annotated': 'Annotated',
@@ -219,6 +225,7 @@ export const en: Record<MessageKey, string> = {
   'fill.status.skipped': 'Left empty on purpose',
   'fill.status.not-found': 'Field not found',
   'fill.status.rejected': 'Rejected by the page',
+  'fill.status.missing': 'Not attached: the file’s data is missing',
   'fill.panelTitle': 'Filled in by HelpDraft',
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
   'fill.panelClose': 'Close',
@@ -347,7 +354,8 @@ export const en: Record<MessageKey, string> = {
   'compose.heading.environment': '■ Environment',
   'compose.environment':
     'Browser: {browser} {version} / OS: {os} / Language: {language} / Time zone: {timeZone} / Viewport: {width}×{height} (ratio {ratio}) / HelpDraft {extension}',
-  'compose.masked': 'Note: passwords, tokens and other secrets were masked by HelpDraft ({count} items).',
+  'compose.masked':
+    'Note: HelpDraft masked {count} items ({text} in the text, {screenshot} in the screenshot).',
   'entity.account': 'Account',
   'entity.app': 'App',
   'entity.connector': 'Connector',

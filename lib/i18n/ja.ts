@@ -161,6 +161,10 @@ export const ja = {
   'redaction.long-encoded-value': 'エンコードされた長い値(SAML など)',
   'redaction.url-parameter': 'URL のパラメーター',
   'redaction.url-credentials': 'URL の認証情報',
+  'redaction.provider-token': 'サービスの API キー・トークン',
+  'redaction.session-cookie': 'セッション Cookie',
+  'redaction.high-entropy': 'ランダムな長い値(キー・トークンらしいもの)',
+  'redaction.custom-pattern-budget': '独自のマスク規則が時間内に調べきれなかった残り',
   'redaction.where.screenshot': '画面キャプチャ',
   'redaction.where.text': 'テキスト',
 
@@ -184,6 +188,8 @@ export const ja = {
   'attachment.size': '{size}',
   'attachment.dimensions': '{width} × {height} px',
   'attachment.previewAlt': '添付する画面キャプチャ: {name}',
+  'attachment.missing':
+    'このファイルのデータが見つかりません（ブラウザーのデータが消去された可能性があります）。フォームには添付されません。外してから追加し直してください。',
   'annotate.open': '注釈',
   'annotate.openLabel': '「{name}」に注釈を付ける',
   'annotate.annotated': '注釈付き',
@@ -225,6 +231,7 @@ export const ja = {
   'fill.status.skipped': '入力していません(意図的)',
   'fill.status.not-found': '項目が見つかりません',
   'fill.status.rejected': 'ページが受け付けませんでした',
+  'fill.status.missing': 'データが見つからないため添付していません',
   'fill.panelTitle': 'HelpDraft が入力した内容',
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
   'fill.panelClose': '閉じる',
@@ -355,7 +362,8 @@ export const ja = {
   'compose.heading.environment': '■ 環境',
   'compose.environment':
     'ブラウザー: {browser} {version} / OS: {os} / 言語: {language} / タイムゾーン: {timeZone} / 表示サイズ: {width}×{height}(倍率 {ratio})/ HelpDraft {extension}',
-  'compose.masked': '※ パスワード・トークンなどの秘密情報は HelpDraft がマスクしています({count} 件)。',
+  'compose.masked':
+    '※ HelpDraft が {count} 件を伏せ字にしました(本文 {text} 件・スクリーンショット {screenshot} 件)。',
   'entity.account': 'アカウント',
   'entity.app': 'アプリ',
   'entity.connector': 'コネクタ',

@@ -301,12 +301,11 @@ describe('the drafts list actions', () => {
     await expect(deleteDraft('d1')).rejects.toMatchObject({ code: 'draft-not-found' });
   });
 
-  it('refuses to duplicate a draft whose screenshot bytes are gone, naming the file', async () => {
+  // Issue 15, item 5: bytes gone are no reason to refuse the copy (test/unit/missing-attachments.test.ts).
+  it('duplicates a draft whose screenshot bytes are gone, the copy naming the file too', async () => {
     await deleteAttachment('shot');
-    await expect(duplicateDraft('d1', 'now')).rejects.toMatchObject({
-      code: 'attachment-missing',
-      detail: 'shot.png',
-    });
+    const { draftId } = await duplicateDraft('d1', 'now', () => 'copy');
+    await expect(readDraft(draftId)).resolves.toMatchObject({ attachments: [{ name: 'shot.png' }] });
   });
 
   it.each(['sent', 'draft'] as const)('marks a draft %s', async (status) => {
