@@ -21,7 +21,7 @@ export function MaskWarning({ capture, t }: { capture: Capture | undefined; t: T
     ),
   ];
   return (
-    <p className="error-message" role="alert" data-testid="mask-unverified" data-count={unverified.length}>
+    <p className="warning-text" role="alert" data-testid="mask-unverified" data-count={unverified.length}>
       {t('capture.maskUnverified', { count: unverified.length, rules: rules.join('、') })}
     </p>
   );
