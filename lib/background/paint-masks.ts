@@ -33,7 +33,8 @@ export async function paintMasks(
 ): Promise<PaintedImage> {
   const started = performance.now();
   const { type, bytes } = dataUrlToBytes(dataUrl);
-  const bitmap = await createImageBitmap(new Blob([bytes], { type }));
+  // No colour conversion: the pixels are drawn back into a PNG of the same space, unchanged.
+  const bitmap = await createImageBitmap(new Blob([bytes], { type }), { colorSpaceConversion: 'none' });
   const decoded = performance.now();
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
