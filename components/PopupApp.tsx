@@ -14,6 +14,7 @@ import { DraftEditor, type EditableFields } from './DraftEditor';
 import { DraftList, type DraftListActions } from './DraftList';
 import { ErrorMessage } from './ErrorMessage';
 import { ExportActions } from './ExportActions';
+import { MaskWarning } from './MaskWarning';
 import { RelatedArticles } from './RelatedArticles';
 import { ValidationList } from './ValidationList';
 import { useDraftList } from './useDraftList';
@@ -351,6 +352,7 @@ export function PopupApp() {
             {phase.draft.capture?.screenshotProblem ? (
               <ErrorMessage error={phase.draft.capture.screenshotProblem} t={t} />
             ) : null}
+            <MaskWarning capture={phase.draft.capture} t={t} />
           </section>
           <DraftEditor
             draft={phase.draft}

@@ -1,13 +1,16 @@
 import { takeScreenshotRequest } from '@/lib/capture/html2canvas/key';
 import { renderScreenshot } from '@/lib/capture/html2canvas/render';
 import { screenshotFailure, type ScreenshotResult } from '@/lib/capture/html2canvas/types';
+import { keptMaskTargets } from '@/lib/capture/mask-measure';
 
 /**
  * Injected on demand by the background (scripting.executeScript) only for a
  * full-page or error-area screenshot, so html2canvas is never loaded
  * otherwise. The request was stored in this isolated world by the call just
  * before (lib/capture/html2canvas/request.ts); `main`'s return value, a
- * ScreenshotResult, is executeScript's result.
+ * ScreenshotResult, is executeScript's result. The collector's mask targets,
+ * kept in the same world (lib/capture/mask-measure.ts), are measured again
+ * and painted on the canvas; the background lets them go afterwards.
  */
 export default defineContentScript({
   matches: ['https://*.onelogin.com/*'],
@@ -18,6 +21,8 @@ export default defineContentScript({
   main: async (): Promise<ScreenshotResult> => {
     const taken = takeScreenshotRequest();
     if (!taken.ok) return screenshotFailure('failed', taken.detail);
-    return renderScreenshot(document, window, taken.request);
+    return renderScreenshot(document, window, taken.request, {
+      maskRects: () => keptMaskTargets()?.paintRects() ?? [],
+    });
   },
 });

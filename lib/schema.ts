@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isUsableMaskPattern } from './capture/mask-pattern';
+import { maskReportSchema, unverifiedMaskSchema } from './capture/mask-report';
 import { errorShapeSchema } from './errors';
 import { recordingSchema } from './recorder/recording-schema';
 import { screenshotModeSchema } from './capture/screenshot-mode';
@@ -114,6 +115,8 @@ export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 export const collectorResultSchema = z.object({
   snapshot: pageSnapshotSchema,
   masked: z.array(redactionSchema),
+  /** The rectangles the background paints into the screenshot (lib/capture/mask-report.ts). */
+  masks: maskReportSchema,
   /** Where the collector's time went, in milliseconds (for the benchmark). */
   timing: z.object({ readMs: z.number(), maskMs: z.number(), paintMs: z.number() }).optional(),
 });
@@ -134,6 +137,12 @@ export const captureSchema = z.object({
   redactions: z.array(redactionSchema),
   /** Why there is no screenshot, when there is none. */
   screenshotProblem: errorShapeSchema.optional(),
+  /**
+   * Masks painted into the screenshot whose element could not be confirmed
+   * where it was measured (moved, removed, covered): the popup warns before
+   * the fill (components/MaskWarning.tsx).
+   */
+  unverifiedMasks: z.array(unverifiedMaskSchema).optional(),
 });
 export type Capture = z.infer<typeof captureSchema>;
 

@@ -1,7 +1,8 @@
 /**
  * Capture of one tab, run by the background for the popup: the collector
- * reads the page and covers its secrets, the screenshot is taken, the masks
- * come off, and the result is redacted, stored and turned into a draft.
+ * reads the page and measures its secrets, the screenshot is taken and the
+ * secrets painted out of it (screenshot.ts), and the result is redacted,
+ * stored and turned into a draft.
  */
 import { browser } from 'wxt/browser';
 import { buildCapture } from '../capture/capture';
@@ -13,7 +14,7 @@ import { readDraft, readSettings } from '../storage';
 import { localIsoString } from '../time';
 import { captureWithinDeadline } from './capture-deadline';
 import { saveNewDraft } from './drafts';
-import { removeMasks, takeScreenshot, type TakenScreenshot } from './screenshot';
+import { releaseMasks, takeScreenshot, type TakenScreenshot } from './screenshot';
 import { draftLinkedToTab, linkTabToDraft } from './tab-drafts';
 
 /** Built by WXT from entrypoints/collector.content.ts; its `main` returns a CollectorResult. */
@@ -69,7 +70,7 @@ async function captureTab(tabId: number): Promise<string> {
     }),
     readSettings(),
   ]);
-  const { snapshot, masked } = await collect(tabId, {
+  const { snapshot, masked, masks } = await collect(tabId, {
     maskEmails: settings.maskEmails,
     maskPatterns: settings.maskPatterns,
     screenshotMode: settings.screenshotMode,
@@ -83,19 +84,19 @@ async function captureTab(tabId: number): Promise<string> {
       { id: tabId, active: tab.active, windowId: tab.windowId },
       settings.screenshotMode,
       now,
+      masks,
     );
   } catch (error) {
-    await removeMasks(tabId);
+    await releaseMasks(tabId);
     throw error;
   }
-  // The masks come off while the draft is stored: the popup waits for the draft, not for the page.
-  const unmasked = removeMasks(tabId);
   const capture: Capture = {
     ...buildCapture(snapshot, crypto.randomUUID(), localIsoString(now), masked, {
       maskEmails: settings.maskEmails,
       maskPatterns: settings.maskPatterns,
     }),
     ...(screenshot.problem ? { screenshotProblem: screenshot.problem } : {}),
+    ...(screenshot.unverified.length > 0 ? { unverifiedMasks: screenshot.unverified } : {}),
   };
   const draft = createDraft({
     id: crypto.randomUUID(),
@@ -105,7 +106,7 @@ async function captureTab(tabId: number): Promise<string> {
     settings,
     sourceTabId: tabId,
   });
-  await Promise.all([saveNewDraft(draft), linkTabToDraft(tabId, draft.id, capture.url), unmasked]);
+  await Promise.all([saveNewDraft(draft), linkTabToDraft(tabId, draft.id, capture.url)]);
   return draft.id;
 }
 

@@ -1,19 +1,19 @@
 /**
  * The collector's whole job in the page, at capture time: read the page
- * (errors, entities, environment, what the recorder saw) and cover its
+ * (errors, entities, environment, what the recorder saw) and measure its
  * secrets for the screenshot that follows. Runs in the isolated world.
+ * Nothing is laid over the page: the background paints the reported
+ * rectangles into the captured image (docs/ARCHITECTURE.md, "Masks").
  */
 import { readRecording } from '../recorder/read';
 import type { CollectorResult } from '../schema';
 import type { CollectOptions } from './collect-options';
 import { collectEntities } from './entities';
 import { readEnvironment } from './environment';
-import { afterPaint, findMaskTargets, placeMasks, removeMasks } from './masks';
+import { keepMaskTargets } from './mask-measure';
+import { findMaskTargets } from './masks';
 import type { ShadowRootReader } from './secret-walk';
 import { collectPageSnapshot } from './snapshot';
-
-/** Masks come off by themselves if the background never asks (it crashed, the tab closed). */
-const maskSafetyTimeoutMs = 5000;
 
 export async function collectPage(
   document: Document,
@@ -34,22 +34,18 @@ export async function collectPage(
     recording,
   };
   const read = view.performance.now();
-  const masked = placeMasks(
-    document,
-    findMaskTargets(document, view, {
-      maskEmails: options.maskEmails,
-      maskPatterns: options.maskPatterns,
-      scope: options.screenshotMode === 'visible' ? 'viewport' : 'document',
-      openOrClosedShadowRoot,
-    }),
-  );
-  view.setTimeout(() => removeMasks(document), maskSafetyTimeoutMs);
-  const maskPlaced = view.performance.now();
-  await afterPaint(view);
-  const timing = {
-    readMs: read - started,
-    maskMs: maskPlaced - read,
-    paintMs: view.performance.now() - maskPlaced,
-  };
-  return { snapshot, masked, timing };
+  const html2canvasMode = options.screenshotMode !== 'visible';
+  const targets = findMaskTargets(document, view, {
+    maskEmails: options.maskEmails,
+    maskPatterns: options.maskPatterns,
+    scope: html2canvasMode ? 'document' : 'viewport',
+    openOrClosedShadowRoot,
+  });
+  // html2canvas's clone is masked by attribute as well (lib/capture/html2canvas/mask.ts): an extra layer.
+  const masks = keepMaskTargets(document, view, targets, html2canvasMode);
+  const masked = targets.map((target) => ({ rule: target.rule, where: 'screenshot' }));
+  const measured = view.performance.now();
+  // No overlay to wait for: paintMs stays in the timing for the benchmark's table, now zero.
+  const timing = { readMs: read - started, maskMs: measured - read, paintMs: 0 };
+  return { snapshot, masked, masks, timing };
 }

@@ -143,6 +143,8 @@ export const en: Record<MessageKey, string> = {
   'capture.environment': 'Environment',
   'capture.masked': 'Secrets masked: {count}',
   'capture.maskedNone': 'No secret needed masking.',
+  'capture.maskUnverified':
+    'Masks not confirmed right after the screenshot: {count} ({rules}). Open the screenshot and check that the secrets are hidden before you send it.',
   'redaction.password-field': 'password field',
   'redaction.secret-field': 'secret or token field',
   'redaction.secret-value': 'value that looks secret',

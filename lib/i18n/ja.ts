@@ -149,6 +149,8 @@ export const ja = {
   'capture.environment': '環境',
   'capture.masked': 'マスクした秘密情報: {count} 件',
   'capture.maskedNone': 'マスクが必要な秘密情報は見つかりませんでした。',
+  'capture.maskUnverified':
+    '{count} 件のマスクを撮影の直後に確かめられませんでした ({rules})。送る前に画面キャプチャを開いて、秘密情報が隠れているか確かめてください。',
   'redaction.password-field': 'パスワード欄',
   'redaction.secret-field': 'シークレット・トークン欄',
   'redaction.secret-value': '秘密情報らしい入力値',

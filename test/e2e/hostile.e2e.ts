@@ -3,14 +3,18 @@
  * and script in its title, heading and error texts, messages and events
  * pretending to be the extension or its recorder, DOM prototypes overridden
  * after load, a strict CSP, a cross-origin frame, a 10 MB error message and
- * 100 000 extra nodes. The extension keeps working, renders no injected
- * markup, makes no draft it was not asked for, and stores bounded text.
+ * 100 000 extra nodes, and a script that takes out whatever is added to the
+ * page while its CSS hides the old mask layer. The extension keeps working,
+ * renders no injected markup, makes no draft it was not asked for, stores
+ * bounded text, and its secret field is black in the stored screenshot (the
+ * mask is painted into the image, not laid over the page).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StandInServer } from '../fixtures/server';
 import type { ExtensionBrowser } from '../harness/chromium';
 import { dumpStorage, openPopupForTab, tabIdOf } from '../harness/extension';
+import { blackShare, draftScreenshot } from '../harness/masked-pixels';
 import { useStandInBrowser } from '../harness/suite';
 
 let server: StandInServer;
@@ -90,6 +94,27 @@ describe('a hostile page', () => {
     const { page, popup } = await captureOf(hostileUrl('?nodes=100000'));
     await expect(popup.getByTestId('error-item').count()).resolves.toBeGreaterThan(0);
     await expect(popup.getByTestId('attachment-item').count()).resolves.toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('that takes out whatever is added to it and hides the mask layer: its secret is black in the stored PNG', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(hostileUrl());
+    const field = await page
+      .locator('#hostile-secret')
+      .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRectInit);
+    const scale = await page.evaluate(() => devicePixelRatio);
+    const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
+    await popup.getByTestId('draft-title').waitFor({ timeout: 25_000 });
+    const image = await draftScreenshot(popup);
+    const box = { x: field.x ?? 0, y: field.y ?? 0, width: field.width ?? 0, height: field.height ?? 0 };
+    expect(box.width).toBeGreaterThan(0);
+    expect(blackShare(image, box, scale)).toBe(1);
+    // The page had nothing of the extension's to take out: nothing was added to it.
+    await expect(
+      page.evaluate(() => (window as unknown as { __removedByPage: string[] }).__removedByPage),
+    ).resolves.toEqual([]);
     await popup.close();
     await page.close();
   });

@@ -4,7 +4,9 @@
  * does what takeHtml2canvasScreenshot does (store the request, inject
  * content-scripts/screenshot.js), and the PNG that comes back is decoded
  * and checked: its size, masked secrets, the error banner, and a page left
- * as it was. No timing is asserted here (see npm run bench).
+ * as it was. The collector's mask rectangles are painted on the canvas
+ * (lib/capture/html2canvas/paint.ts) whether or not the clone is masked.
+ * No timing is asserted here (see npm run bench).
  */
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
@@ -48,6 +50,32 @@ async function screenshot(page: Page, request: ScreenshotRequest): Promise<Scree
       args: [${JSON.stringify(request)}],
     });
     const [injection] = await chrome.scripting.executeScript({ target, files: ['/content-scripts/screenshot.js'] });
+    return injection && injection.result;
+  })()`);
+}
+
+/**
+ * What the background does before an html2canvas screenshot: leave the
+ * collector's options in the isolated world and run the collector, which
+ * keeps its mask targets there for content-scripts/screenshot.js.
+ */
+async function collect(page: Page, mode: ScreenshotRequest['mode']): Promise<unknown> {
+  const tabId = await tabIdOf(browser, page);
+  const options = {
+    maskEmails: false,
+    maskPatterns: [],
+    screenshotMode: mode,
+    extensionVersion: '0',
+    uiLanguage: 'ja',
+  };
+  return browser.serviceWorker.evaluate(`(async () => {
+    const target = { tabId: ${tabId} };
+    await chrome.scripting.executeScript({
+      target,
+      func: function (value) { globalThis[Symbol.for('helpdraft.collect-options')] = value; },
+      args: [${JSON.stringify(options)}],
+    });
+    const [injection] = await chrome.scripting.executeScript({ target, files: ['/content-scripts/collector.js'] });
     return injection && injection.result;
   })()`);
 }
@@ -167,6 +195,47 @@ describe('html2canvas screenshots of the SSO page', () => {
     );
     await page.close();
   });
+
+  it.each([
+    ['at the top', 0],
+    ['scrolled down', 240],
+  ])(
+    "full page %s, no clone masking: the collector's rectangle over a revealed client secret is painted black",
+    async (_, scrollTop) => {
+      const page = await openPage(server.urls.appSso);
+      // A revealed secret (type=text): html2canvas's clone masks password fields by itself.
+      await page.evaluate((top) => {
+        (document.querySelector('#sso_client_secret') as HTMLInputElement).type = 'text';
+        scrollTo(0, top);
+      }, scrollTop);
+      const { scale } = await measure(page);
+      const secret = await boxOf(page, '#sso_client_secret');
+      await collect(page, 'full-page');
+      // No selectors and no password field: the clone keeps the secret, only the painted rectangle hides it.
+      const result = succeeded(await screenshot(page, { mode: 'full-page', maskSelectors: [] }));
+      expect(result.masked ?? 0).toBe(0);
+      expect(result.painted).toBeGreaterThanOrEqual(1);
+      const png = decode(result);
+      const inside = new Set<string>();
+      for (
+        let y = Math.ceil(secret.top * scale);
+        y < Math.floor((secret.top + secret.height) * scale);
+        y += 1
+      ) {
+        for (
+          let x = Math.ceil(secret.left * scale);
+          x < Math.floor((secret.left + secret.width) * scale);
+          x += 1
+        ) {
+          inside.add(pixel(png, x, y).join());
+        }
+      }
+      expect([...inside]).toEqual(['0,0,0']);
+      // The page beside the field is drawn, not black.
+      expect(pixel(png, 5 * scale, (secret.top + 5) * scale)).toEqual([243, 244, 246]);
+      await page.close();
+    },
+  );
 
   it('error area: the SAML banner with the space around it', async () => {
     const page = await openPage(server.urls.appSso);

@@ -23,6 +23,7 @@ import { mapClone, type CloneMap } from './clone-map';
 import { sanitizeColors } from './colors';
 import { findErrorElement } from './find-error';
 import { maskElements, maskFrames, matchAll } from './mask';
+import { paintMaskRects, type ViewportMaskRect } from './paint';
 import { liveLayout, planPruning, type PrunePlan } from './prune';
 import {
   defaultCanvasLimits,
@@ -64,6 +65,8 @@ export interface RenderOptions {
   pruneThreshold?: number;
   /** Data URLs longer than this are refused as 'too-large' (they travel through executeScript). */
   maxDataUrlLength?: number;
+  /** The collector's mask rectangles, painted on the canvas before it is encoded (paint.ts). */
+  maskRects?: () => readonly ViewportMaskRect[];
 }
 
 export const defaultTimeoutMs = 25_000;
@@ -384,6 +387,8 @@ export async function renderScreenshot(
         const { reason, detail } = classifyScreenshotError(outcome.error, outcome.cspViolation);
         return screenshotFailure(reason, detail);
       }
+      // A canvas whose masks could not be painted is never encoded: the catch below answers 'failed'.
+      const painted = paintMaskRects(outcome.canvas, options.maskRects?.() ?? [], region, metrics.scale);
       const encodeStarted = performance.now();
       const encoded = encode(outcome.canvas, options.maxDataUrlLength ?? defaultMaxDataUrlLength);
       const encodeMs = performance.now() - encodeStarted;
@@ -397,6 +402,7 @@ export async function renderScreenshot(
         region,
         ...(cut ? { cut } : {}),
         masked: outcome.masked,
+        painted,
         timing: {
           totalMs: Math.round(performance.now() - started),
           planMs: Math.round(planMs),

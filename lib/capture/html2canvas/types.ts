@@ -91,6 +91,8 @@ export const screenshotResultSchema = z.discriminatedUnion('ok', [
     cut: z.object({ pageHeightCss: z.number(), cutAtCss: z.number(), why: z.string() }).optional(),
     /** How many elements were masked (cloned document only). */
     masked: z.number().int().nonnegative().optional(),
+    /** How many of the collector's mask rectangles were painted on the canvas. */
+    painted: z.number().int().nonnegative().optional(),
     /** Milliseconds spent, and how (for the benchmark and bug reports). */
     timing: z
       .object({
