@@ -101,19 +101,25 @@ export function composedContains(ancestor: Element, node: Element): boolean {
 
 /**
  * Whether something other than the target is drawn at its rectangles: the
- * middle and the four corners (inset by 2 px) of each, those inside the
+ * middle and four points near the corners of each, those inside the
  * viewport, hit-tested with elementFromPoint
  * (https://developer.mozilla.org/en-US/docs/Web/API/Document/elementFromPoint).
+ * The points sit a quarter of the height in from the top and bottom: a text
+ * range's rectangle is the font's content area, which is taller than a tight
+ * line box (monospace, `line-height: 1.2`), so its very top and bottom lie
+ * on the lines above and below.
  */
 function covered(document: Document, view: Window, element: Element, rects: MaskRectangle[]): boolean {
   for (const rect of rects) {
-    const inset = Math.min(2, rect.width / 4, rect.height / 4);
+    const insetX = Math.min(2, rect.width / 4);
+    const top = rect.y + rect.height / 4;
+    const bottom = rect.y + (rect.height * 3) / 4;
     const points = [
       [rect.x + rect.width / 2, rect.y + rect.height / 2],
-      [rect.x + inset, rect.y + inset],
-      [rect.x + rect.width - inset, rect.y + inset],
-      [rect.x + inset, rect.y + rect.height - inset],
-      [rect.x + rect.width - inset, rect.y + rect.height - inset],
+      [rect.x + insetX, top],
+      [rect.x + rect.width - insetX, top],
+      [rect.x + insetX, bottom],
+      [rect.x + rect.width - insetX, bottom],
     ] as const;
     for (const [x, y] of points) {
       if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) continue;
