@@ -22,8 +22,15 @@ export function GuidedQuestions({
             id="answer-inquiry-type"
             data-testid="answer-inquiry-type"
             value={answers.inquiryType}
+            data-clicked={answers.clicked?.inquiryType === true}
             onChange={(event) =>
-              onEdit({ answers: { inquiryType: inquiryTypeSchema.parse(event.target.value) } })
+              onEdit({
+                answers: {
+                  inquiryType: inquiryTypeSchema.parse(event.target.value),
+                  // Marked here too, so the popup's own copy stops following the words at once.
+                  clicked: { ...answers.clicked, inquiryType: true },
+                },
+              })
             }
           >
             {inquiryTypeSchema.options.map((type) => (
@@ -39,8 +46,16 @@ export function GuidedQuestions({
             id="answer-impact"
             data-testid="answer-impact"
             value={answers.impact}
+            data-clicked={answers.clicked?.impact === true}
             disabled={answers.inquiryType !== 'troubleshooting'}
-            onChange={(event) => onEdit({ answers: { impact: impactSchema.parse(event.target.value) } })}
+            onChange={(event) =>
+              onEdit({
+                answers: {
+                  impact: impactSchema.parse(event.target.value),
+                  clicked: { ...answers.clicked, impact: true },
+                },
+              })
+            }
           >
             {impactSchema.options.map((impact) => (
               <option key={impact} value={impact}>

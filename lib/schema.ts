@@ -226,6 +226,12 @@ export const answersSchema = z.object({
   impact: impactSchema,
   /** The user's own words about the problem, optional. */
   summary: z.string(),
+  /**
+   * Which answers the user clicked: those are never re-read from the words
+   * (issue 16, item 3). Optional, so drafts stored before read as unclicked
+   * and the stored shape needs no migration.
+   */
+  clicked: z.object({ inquiryType: z.boolean(), impact: z.boolean() }).partial().optional(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 
