@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -19,6 +20,18 @@ const firefoxMinimumVersion = '128.0';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // WXT's content-script context announces every isolated-world script to the page with a
+  // CustomEvent on `document`; this one does not (lib/content-script-context.ts says why).
+  vite: () => ({
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'lib/content-script-context.ts'),
+        },
+      ],
+    },
+  }),
   // `npm run package`: the store zips, and for Firefox the sources reviewers rebuild from —
   // the project as committed, without what local runs leave behind.
   zip: {

@@ -11,6 +11,28 @@ import type { AttachmentActions } from './useAttachmentIntake';
 /** What IndexedDB holds for an attachment: not read yet, its bytes (as an object URL for images), or nothing. */
 type Stored = { state: 'reading' } | { state: 'present'; url?: string } | { state: 'missing' };
 
+/** One of an attachment's actions: a link-styled button whose accessible name says which file it acts on. */
+function AttachmentAction(props: {
+  testId: string;
+  disabled: boolean;
+  label: string;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="link"
+      data-testid={props.testId}
+      disabled={props.disabled}
+      aria-label={props.label}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /**
  * Reads each attachment's bytes once: an image gets a preview, and one whose
  * bytes are gone (site data cleared) is shown as missing, since the fill
@@ -84,41 +106,35 @@ function AttachmentItem({
             {t('attachment.missing')}
           </span>
         ) : null}
-        <button
-          type="button"
-          className="link"
-          data-testid="attachment-remove"
+        <AttachmentAction
+          testId="attachment-remove"
           disabled={actions.busy}
-          aria-label={t('attachment.removeLabel', { name: attachment.name })}
+          label={t('attachment.removeLabel', { name: attachment.name })}
           onClick={() => actions.remove(attachment.id)}
         >
           {t('attachment.remove')}
-        </button>
+        </AttachmentAction>
         {/* Nothing to annotate without the bytes. */}
         {annotation && !missing && attachment.type.startsWith('image/') ? (
           <span className="attachment-annotate">
             {attachment.original ? <span className="badge">{t('annotate.annotated')}</span> : null}
-            <button
-              type="button"
-              className="link"
-              data-testid="attachment-annotate"
+            <AttachmentAction
+              testId="attachment-annotate"
               disabled={annotation.busy || annotation.editing !== undefined}
-              aria-label={t('annotate.openLabel', { name: attachment.name })}
+              label={t('annotate.openLabel', { name: attachment.name })}
               onClick={() => annotation.open(attachment.id)}
             >
               {t('annotate.open')}
-            </button>
+            </AttachmentAction>
             {attachment.original ? (
-              <button
-                type="button"
-                className="link"
-                data-testid="attachment-restore-original"
+              <AttachmentAction
+                testId="attachment-restore-original"
                 disabled={annotation.busy || annotation.editing !== undefined}
-                aria-label={t('annotate.restoreLabel', { name: attachment.name })}
+                label={t('annotate.restoreLabel', { name: attachment.name })}
                 onClick={() => annotation.restore(attachment.id)}
               >
                 {t('annotate.restore')}
-              </button>
+              </AttachmentAction>
             ) : null}
           </span>
         ) : null}

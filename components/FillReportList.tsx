@@ -13,11 +13,17 @@ export function FillReportList({ report, t }: { report: FillReport; t: Translate
             data-testid="fill-report-item"
             data-field={item.field}
             data-status={item.status}
+            data-warning={item.warning}
             className={`status-${item.status}`}
           >
             <span className="field-name">{t(`fill.field.${item.field}`)}</span>
             <span>{t(`fill.status.${item.status}`)}</span>
             {item.detail ? <span className="muted detail">{item.detail}</span> : null}
+            {item.warning ? (
+              <span className="warning" data-testid="fill-report-warning">
+                {t(`fill.warning.${item.warning}`)}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

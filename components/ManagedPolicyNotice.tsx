@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Translate } from '@/lib/i18n';
+import {
+  grantedForCaptureOnly,
+  helpCenterAccess,
+  recordHelpCenterConsent,
+  type HelpCenterAccess,
+} from '@/lib/help-center-consent';
 import { featuresOf, isLocked, type ParsedPolicy } from '@/lib/managed';
 
 /**
@@ -22,18 +28,25 @@ export function ManagedPolicyNotice({
   const { policy, invalid, refusedMaskPatterns } = managed;
   const urlLocked = isLocked(policy, 'helpCenterUrl');
   const origin = urlLocked ? new URL(helpCenterUrl).origin : '';
-  // undefined until the browser has answered.
-  const [granted, setGranted] = useState<boolean>();
+  // undefined until the browser has answered. A help center under *.onelogin.com needs the
+  // user's consent besides the permission, which HelpDraft holds for capture (lib/help-center-consent.ts).
+  const [access, setAccess] = useState<HelpCenterAccess>();
   useEffect(() => {
     if (!origin) return;
     let current = true;
-    void browser.permissions.contains({ origins: [`${origin}/*`] }).then((answer) => {
-      if (current) setGranted(answer);
+    void helpCenterAccess(origin).then((answer) => {
+      if (current) setAccess(answer);
     });
     return () => {
       current = false;
     };
   }, [origin]);
+  /** Asks the browser (no prompt when it already granted the origin), then records the consent. */
+  const allow = async () => {
+    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    if (granted && grantedForCaptureOnly(origin)) await recordHelpCenterConsent(origin);
+    setAccess(await helpCenterAccess(origin));
+  };
 
   if (Object.keys(policy).length === 0 && invalid.length === 0 && refusedMaskPatterns.length === 0)
     return null;
@@ -68,19 +81,18 @@ export function ManagedPolicyNotice({
           {t('managed.refusedMaskPatterns', { patterns: refusedMaskPatterns.join(' ') })}
         </p>
       ) : null}
-      {urlLocked && granted === false ? (
+      {urlLocked && (access === 'permission-missing' || access === 'consent-missing') ? (
         <p>
-          {t('managed.permissionMissing', { origin })}{' '}
+          {access === 'permission-missing'
+            ? t('managed.permissionMissing', { origin })
+            : t('managed.consentMissing', { origin })}{' '}
           <button
             type="button"
             data-testid="settings-grant-help-center"
-            onClick={() =>
-              void browser.permissions
-                .request({ origins: [`${origin}/*`] })
-                .then(setGranted, () => setGranted(false))
-            }
+            data-reason={access}
+            onClick={() => void allow()}
           >
-            {t('managed.grant')}
+            {access === 'permission-missing' ? t('managed.grant') : t('managed.consentAllow')}
           </button>
         </p>
       ) : null}

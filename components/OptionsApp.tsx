@@ -2,14 +2,30 @@ import { useState, type FormEvent } from 'react';
 import type { Translate } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import { isLocked, userSettingsToSave, type ManagedSettingKey, type ParsedPolicy } from '@/lib/managed';
-import { localeSchema, screenshotModeSchema, settingsSchema, type Settings } from '@/lib/schema';
+import {
+  helpCenterUrlProblem,
+  localeSchema,
+  screenshotModeSchema,
+  settingsSchema,
+  type Settings,
+} from '@/lib/schema';
+import { HelpCenterConsent } from './HelpCenterConsent';
 import { ManagedPolicyNotice } from './ManagedPolicyNotice';
 import { ShortcutSetting } from './ShortcutSetting';
 import { splitAddresses } from '@/lib/draft/create';
 import { writeSettings } from '@/lib/storage';
+import {
+  grantedForCaptureOnly,
+  readHelpCenterConsents,
+  recordHelpCenterConsent,
+} from '@/lib/help-center-consent';
 import { useSettings } from './useSettings';
 
-type Notice = { kind: 'saved' } | { kind: 'error'; text: string };
+type Notice =
+  | { kind: 'saved' }
+  | { kind: 'error'; text: string }
+  /** Waiting for the user to allow filling a help center under *.onelogin.com (HelpCenterConsent). */
+  | { kind: 'consent'; origin: string; settings: Settings };
 
 /**
  * Settings. Saving a help-center URL on another origin asks the browser for
@@ -55,7 +71,9 @@ function invalidFieldText(path: PropertyKey[], form: Settings, t: Translate): st
     return typeof index === 'number'
       ? t('options.invalidMaskPattern', { pattern: form.maskPatterns[index] ?? '' })
       : t('options.tooManyMaskPatterns');
-  return t('options.invalidUrl');
+  return helpCenterUrlProblem(form.helpCenterUrl) === 'http'
+    ? t('options.httpUrlRefused')
+    : t('options.invalidUrl');
 }
 
 function SettingsForm({ initial, user, managed, t, notice, setNotice }: SettingsFormProps) {
@@ -96,8 +114,19 @@ function SettingsForm({ initial, user, managed, t, notice, setNotice }: Settings
         setNotice({ kind: 'error', text: t('options.permissionDenied', { origin }) });
         return;
       }
+      // The browser granted that origin without asking (the OneLogin capture pattern): ask here.
+      if (grantedForCaptureOnly(origin) && !(await readHelpCenterConsents()).includes(origin)) {
+        setNotice({ kind: 'consent', origin, settings: parsed.data });
+        return;
+      }
     }
     await writeSettings(parsed.data);
+    setNotice({ kind: 'saved' });
+  };
+
+  const allowAndSave = async (origin: string, settings: Settings) => {
+    await recordHelpCenterConsent(origin);
+    await writeSettings(settings);
     setNotice({ kind: 'saved' });
   };
 
@@ -241,7 +270,13 @@ function SettingsForm({ initial, user, managed, t, notice, setNotice }: Settings
             {t('options.save')}
           </button>
         </div>
-        {notice ? (
+        {notice?.kind === 'consent' ? (
+          <HelpCenterConsent
+            origin={notice.origin}
+            t={t}
+            onAllow={() => void allowAndSave(notice.origin, notice.settings)}
+          />
+        ) : notice ? (
           <p
             role={notice.kind === 'error' ? 'alert' : 'status'}
             className={notice.kind === 'error' ? 'error-message' : 'status'}

@@ -1,5 +1,6 @@
 import { collectPage } from '@/lib/capture/collect';
 import { collectOptionsKey, collectOptionsSchema } from '@/lib/capture/collect-options';
+import { extensionShadowRootReader } from '@/lib/capture/secret-walk';
 
 /**
  * Injected on demand by the background (scripting.executeScript) into the
@@ -9,8 +10,12 @@ import { collectOptionsKey, collectOptionsSchema } from '@/lib/capture/collect-o
 export default defineContentScript({
   matches: ['https://*.onelogin.com/*'],
   registration: 'runtime',
+  // WXT's "script started" postMessage would tell the page that HelpDraft is here
+  // (node_modules/wxt/dist/utils/content-script-context.mjs, stopOldScripts).
+  noScriptStartedPostMessage: true,
   main: () => {
     const options = collectOptionsSchema.parse((globalThis as Record<symbol, unknown>)[collectOptionsKey]);
-    return collectPage(document, window, options);
+    // Closed shadow roots are read with the extension's own API (chrome.dom / openOrClosedShadowRoot).
+    return collectPage(document, window, options, extensionShadowRootReader());
   },
 });

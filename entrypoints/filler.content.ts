@@ -9,5 +9,8 @@ import { sendMessage } from '@/lib/messaging';
 export default defineContentScript({
   matches: ['https://support.onelogin.jp/*'],
   registration: 'runtime',
+  // WXT's "script started" postMessage would tell the page that HelpDraft is here
+  // (node_modules/wxt/dist/utils/content-script-context.mjs, stopOldScripts).
+  noScriptStartedPostMessage: true,
   main: async () => fillRequestForm(document, await sendMessage('getFillPayload', {})),
 });

@@ -12,6 +12,9 @@ import { screenshotFailure, type ScreenshotResult } from '@/lib/capture/html2can
 export default defineContentScript({
   matches: ['https://*.onelogin.com/*'],
   registration: 'runtime',
+  // WXT's "script started" postMessage would tell the page that HelpDraft is here
+  // (node_modules/wxt/dist/utils/content-script-context.mjs, stopOldScripts).
+  noScriptStartedPostMessage: true,
   main: async (): Promise<ScreenshotResult> => {
     const taken = takeScreenshotRequest();
     if (!taken.ok) return screenshotFailure('failed', taken.detail);

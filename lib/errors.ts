@@ -8,6 +8,10 @@ import { z } from 'zod';
 export const errorCodeSchema = z.enum([
   'unknown',
   'capture-not-allowed',
+  /** The capture did not end within its time limit (lib/background/capture-deadline.ts); detail: seconds. */
+  'capture-timeout',
+  /** The tab left the page while it was being captured. */
+  'capture-navigated',
   'tab-not-found',
   'draft-not-found',
   'screenshot-failed',
@@ -16,6 +20,8 @@ export const errorCodeSchema = z.enum([
   'fill-timeout',
   'not-a-request-form',
   'permission-missing',
+  /** A help center under *.onelogin.com the user has not allowed to be filled (lib/help-center-consent.ts). */
+  'consent-missing',
   'host-permission-missing',
   'bad-message',
   'save-failed',

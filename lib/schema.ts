@@ -47,7 +47,7 @@ export const pageErrorSchema = z.object({
 });
 export type PageError = z.infer<typeof pageErrorSchema>;
 
-/** A OneLogin object the page is about (shared/onelogin.md), from the URL and the page. */
+/** A OneLogin object the page is about (docs/ONELOGIN.md), from the URL and the page. */
 export const entityKindSchema = z.enum([
   'account',
   'app',
@@ -177,10 +177,15 @@ export const fillReportItemSchema = z.object({
   status: fillStatusSchema,
   /** Short machine-readable detail (the value set, or why not); rendered through the locale files. */
   detail: z.string().default(''),
+  /**
+   * Something about the form the user should check before submitting: `hidden-duplicate`, a hidden
+   * control with the same name or label as the one filled, left empty (lib/helpcenter/visible.ts).
+   */
+  warning: z.enum(['hidden-duplicate']).optional(),
 });
 export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 
-/** The two generations of Zendesk request forms (shared/helpcenter-form.md). */
+/** The two generations of Zendesk request forms (docs/HELPCENTER-FORM.md). */
 export const formGenerationSchema = z.enum(['classic', 'react']);
 export type FormGeneration = z.infer<typeof formGenerationSchema>;
 
@@ -311,8 +316,26 @@ export function parseMaskPatternList(raw: unknown): { patterns: string[]; refuse
   return { patterns, refused };
 }
 
+/**
+ * The help-center form's URL: https only. The fill opens it with the draft's text and the
+ * screenshot, so over http every secret left in them would cross the network in clear
+ * (issue 15: "the help-center URL must be https in the settings and the policy schemas").
+ * The policy's key reuses this field, so an http value there is ignored and named
+ * (lib/managed.ts); a stored one falls back to the default (lib/storage.ts parseSettings).
+ */
+export const helpCenterUrlSchema = z.url({ protocol: /^https$/ });
+
+/**
+ * Why a typed help-center URL is refused, so the settings page can say it: an http URL gets
+ * its own message (it is a URL, only not an encrypted one), anything else the general one.
+ */
+export function helpCenterUrlProblem(value: string): 'http' | 'invalid' | undefined {
+  if (helpCenterUrlSchema.safeParse(value).success) return undefined;
+  return /^\s*http:\/\//i.test(value) ? 'http' : 'invalid';
+}
+
 export const settingsSchema = z.object({
-  helpCenterUrl: z.url({ protocol: /^https?$/ }),
+  helpCenterUrl: helpCenterUrlSchema,
   language: localeSchema,
   personalEmail: z.union([z.email(), z.literal('')]),
   /** Mask email addresses in captured texts and screenshots (off: support often needs the affected user's address). */

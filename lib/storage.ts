@@ -94,6 +94,9 @@ export type PendingFills = z.infer<typeof pendingFillsSchema>;
 /**
  * Settings field by field: a bad field falls back to its default while the
  * good ones are kept, so one corrupted value never resets everything.
+ * A help-center URL stored as http before https was required (issue 15) is such a
+ * field: it falls back to the default rather than being rewritten to https, since
+ * the same host over https may be another server or none (test/fixtures/storage/settings-http.json).
  */
 export function parseSettings(raw: unknown): Settings {
   const record = z.record(z.string(), z.unknown()).safeParse(raw);

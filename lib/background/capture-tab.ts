@@ -11,6 +11,7 @@ import { HelpDraftError } from '../errors';
 import { collectorResultSchema, type Capture, type CollectorResult } from '../schema';
 import { readDraft, readSettings } from '../storage';
 import { localIsoString } from '../time';
+import { captureWithinDeadline } from './capture-deadline';
 import { saveNewDraft } from './drafts';
 import { removeMasks, takeScreenshot, type TakenScreenshot } from './screenshot';
 import { draftLinkedToTab, linkTabToDraft } from './tab-drafts';
@@ -118,5 +119,5 @@ export async function openDraftForTab(tabId: number, recapture: boolean): Promis
     const draftId = tab?.url ? await draftLinkedToTab(tabId, tab.url) : undefined;
     if (draftId && (await readDraft(draftId))) return { draftId };
   }
-  return { draftId: await captureTab(tabId) };
+  return { draftId: await captureWithinDeadline(tabId, () => captureTab(tabId)) };
 }

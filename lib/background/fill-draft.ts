@@ -13,6 +13,7 @@ import { descriptionToHtml } from '../draft/html';
 import { validateDraft } from '../draft/validate';
 import { HelpDraftError } from '../errors';
 import { fillEditorInPage } from '../helpcenter/editor';
+import { helpCenterAccess } from '../help-center-consent';
 import { fillerResultSchema } from '../helpcenter/result';
 import type { Draft, FillPayload, FillReport, Settings } from '../schema';
 import {
@@ -146,9 +147,10 @@ export async function fillDraft(draftId: string): Promise<FillReport> {
   if (problems.length > 0)
     throw new HelpDraftError('draft-invalid', problems.map((problem) => problem.key).join(' '));
   const origin = new URL(settings.helpCenterUrl).origin;
-  if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
-    throw new HelpDraftError('permission-missing', origin);
-  }
+  // The browser's permission, and for a help center under the OneLogin capture pattern the
+  // user's own consent too: that permission was granted for capture (lib/help-center-consent.ts).
+  const access = await helpCenterAccess(origin);
+  if (access !== 'allowed') throw new HelpDraftError(access, origin);
   const tab = await browser.tabs.create({ url: settings.helpCenterUrl, active: true });
   if (tab.id === undefined) throw new HelpDraftError('tab-not-found');
   const tabId = tab.id;

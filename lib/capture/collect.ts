@@ -9,6 +9,7 @@ import type { CollectOptions } from './collect-options';
 import { collectEntities } from './entities';
 import { readEnvironment } from './environment';
 import { afterPaint, findMaskTargets, placeMasks, removeMasks } from './masks';
+import type { ShadowRootReader } from './secret-walk';
 import { collectPageSnapshot } from './snapshot';
 
 /** Masks come off by themselves if the background never asks (it crashed, the tab closed). */
@@ -18,6 +19,8 @@ export async function collectPage(
   document: Document,
   view: Window,
   options: CollectOptions,
+  /** The browser's reader of closed shadow roots (lib/capture/secret-walk.ts), when it has one. */
+  openOrClosedShadowRoot?: ShadowRootReader,
 ): Promise<CollectorResult> {
   const started = view.performance.now();
   const [recording, environment] = await Promise.all([
@@ -37,6 +40,7 @@ export async function collectPage(
       maskEmails: options.maskEmails,
       maskPatterns: options.maskPatterns,
       scope: options.screenshotMode === 'visible' ? 'viewport' : 'document',
+      openOrClosedShadowRoot,
     }),
   );
   view.setTimeout(() => removeMasks(document), maskSafetyTimeoutMs);

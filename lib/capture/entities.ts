@@ -1,5 +1,5 @@
 /**
- * The OneLogin objects a page is about (shared/onelogin.md): first from the
+ * The OneLogin objects a page is about (docs/ONELOGIN.md): first from the
  * URL alone (account subdomain, app / user / role / directory / mapping /
  * policy / event ids, the app tab or console section), then enriched from the
  * page (the main heading as the primary object's name, an app's connector, a

@@ -1,7 +1,7 @@
 /**
  * Finds the error messages a person sees on the page, by role and semantics
  * rather than one site's class names (the OneLogin console's markup is not
- * public, see shared/onelogin.md): `role=alert`, live regions and toasts,
+ * public, see docs/ONELOGIN.md): `role=alert`, live regions and toasts,
  * invalid form fields with their described-by messages, elements marked as
  * errors or warnings, full-page HTTP error pages, and the same inside
  * same-origin iframes.
@@ -76,7 +76,7 @@ const errorClassToken = tokenPattern(errorClassTokens);
 const warningClassToken = tokenPattern(warningClassTokens);
 const toastClassToken = tokenPattern(toastClassTokens);
 
-/** Error wording in Japanese and English (shared/onelogin.md), for regions that also carry good news. */
+/** Error wording in Japanese and English (docs/ONELOGIN.md), for regions that also carry good news. */
 export const errorWording =
   /エラー|失敗|できません|できませんでした|無効|不正|拒否|期限切れ|タイムアウト|見つかりません|権限がありません|error|fail|invalid|denied|expired|timed out|unable|cannot|can't|not allowed|forbidden|not found|unauthori[sz]ed/i;
 

@@ -1,49 +1,15 @@
 /**
- * Masks secrets in captured text before anything is stored or shown. Each
- * rule names what it masks so the user can be told what was hidden.
+ * Masks secrets in captured text before anything is stored or shown. One
+ * rule set (lib/capture/redact-rules.ts) finds the spans of secrets; the
+ * text redactor replaces them and the screenshot's mask finder covers the
+ * same spans (secretSpans), so text and pixels hide the same things. Each
+ * masked span names its rule so the user can be told what was hidden.
  */
 import type { Redaction } from '../schema';
 import { isUsableMaskPattern } from './mask-pattern';
+import { isSecretParameter, textRules, type Range, type TextRule } from './redact-rules';
 
 export const mask = '[REDACTED]';
-
-interface TextRule {
-  rule: string;
-  pattern: RegExp;
-  replace: string;
-}
-
-/** Order matters: whole SAML documents first, then key=value pairs, then free-standing tokens. */
-const textRules: TextRule[] = [
-  {
-    rule: 'saml-xml',
-    pattern:
-      /<(?:saml2?p?:)?(?:Assertion|Response|AuthnRequest)\b[\s\S]*?(?:<\/(?:saml2?p?:)?(?:Assertion|Response|AuthnRequest)>|$)/gi,
-    replace: mask,
-  },
-  { rule: 'bearer-token', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*/g, replace: `$1 ${mask}` },
-  {
-    rule: 'secret-assignment',
-    pattern:
-      /\b(password|passwd|pwd|secret|client_secret|api[_-]?key|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|SAMLResponse|SAMLRequest|cookie|set-cookie|session[_-]?id)(["']?\s*[:=]\s*)(?!\[REDACTED\])("[^"]*"|'[^']*'|[^\s&,;]+)/gi,
-    replace: `$1$2${mask}`,
-  },
-  { rule: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, replace: mask },
-  {
-    rule: 'private-key',
-    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-    replace: mask,
-  },
-  // Long base64 runs are encoded SAML messages or keys, never words a person needs to read.
-  // Bounded: V8's regexp engine keeps a backtrack entry per character of an open-ended run
-  // and throws "Maximum call stack size exceeded" on a run of about 10 million (a page can
-  // show that much); a longer run is masked as several pieces in a row instead.
-  { rule: 'long-encoded-value', pattern: /[A-Za-z0-9+/]{120,4096}={0,2}/g, replace: mask },
-];
-
-/** URL parameters whose values are secrets whatever they look like. */
-const secretParameterName =
-  /^(.*token.*|.*secret.*|.*password.*|passwd|pwd|code|state|nonce|.*api[_-]?key.*|key|sig|signature|samlresponse|samlrequest|relaystate|session.*|sid|auth.*|assertion|ticket)$/i;
 
 export interface Redacted {
   text: string;
@@ -54,16 +20,32 @@ export interface Redacted {
 export const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** Email addresses, masked only when the user asks (settings: maskEmails). */
-const emailRule: TextRule = { rule: 'email', pattern: emailPattern, replace: '[EMAIL]' };
+const emailRule: TextRule = { rule: 'email', pattern: new RegExp(emailPattern.source, 'dg') };
+const emailMask = '[EMAIL]';
 
 export interface RedactionOptions {
   maskEmails?: boolean;
   /** Extra patterns from the settings or the organisation's policy (maskPatternSchema: they compile). */
   maskPatterns?: readonly string[];
+  /** The clock the custom patterns' time budget is measured on (tests give their own). */
+  now?: () => number;
 }
 
 /** The rule every extra pattern reports, so the user is told "your own rule" and not which one. */
 export const customPatternRule = 'custom-pattern';
+/** What the rest of a text is masked as when the extra patterns ran out of time on it. */
+export const customBudgetRule = 'custom-pattern-budget';
+
+/**
+ * A custom pattern scans a text in windows of this many characters, each
+ * overlapping the previous by customOverlap (a match up to that long is found
+ * across a window's edge): a pattern whose time grows with the square of its
+ * input (the shapes mask-pattern.ts cannot refuse) stays bounded per window.
+ */
+export const customWindow = 4096;
+export const customOverlap = 256;
+/** Time the extra patterns may take over one text; past it the rest of the text is masked, never left. */
+export const customBudgetMs = 250;
 
 const compiledPatterns = new Map<string, RegExp | null>();
 
@@ -81,74 +63,6 @@ export function compileMaskPattern(source: string): RegExp | null {
   return pattern;
 }
 
-function customRules(maskPatterns: readonly string[]): TextRule[] {
-  return maskPatterns
-    .map(compileMaskPattern)
-    .filter((pattern) => pattern !== null)
-    .map((pattern) => ({ rule: customPatternRule, pattern, replace: mask }));
-}
-
-export function redactText(
-  text: string,
-  where: string,
-  { maskEmails = false, maskPatterns = [] }: RedactionOptions = {},
-): Redacted {
-  const redactions: Redaction[] = [];
-  let result = text;
-  const rules = [...textRules, ...(maskEmails ? [emailRule] : []), ...customRules(maskPatterns)];
-  for (const { rule, pattern, replace } of rules) {
-    result = result.replace(pattern, (...match: unknown[]) => {
-      redactions.push({ rule, where });
-      const groups = match.slice(1, -2) as (string | undefined)[];
-      return replace.replace(/\$(\d)/g, (_, index: string) => groups[Number(index) - 1] ?? '');
-    });
-  }
-  return { text: result, redactions };
-}
-
-function redactParameters(parameters: URLSearchParams, where: string, redactions: Redaction[]): boolean {
-  let changed = false;
-  for (const name of new Set(parameters.keys())) {
-    if (secretParameterName.test(name)) {
-      parameters.set(name, mask);
-      redactions.push({ rule: 'url-parameter', where });
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-/**
- * Masks URL parameters named like secrets, in the query and in a fragment
- * that carries parameters (`#access_token=…`), then the text rules over
- * the rest. A string that is not a URL is treated as text.
- */
-export function redactUrl(url: string, where = 'url', options: RedactionOptions = {}): Redacted {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactText(url, where, options);
-  }
-  const redactions: Redaction[] = [];
-  if (parsed.username || parsed.password) {
-    parsed.username = '';
-    parsed.password = '';
-    redactions.push({ rule: 'url-credentials', where });
-  }
-  const query = new URLSearchParams(parsed.search);
-  if (redactParameters(query, where, redactions)) parsed.search = query.toString();
-  const fragment = parsed.hash.slice(1);
-  if (fragment.includes('=')) {
-    const fragmentParameters = new URLSearchParams(fragment);
-    if (redactParameters(fragmentParameters, where, redactions)) parsed.hash = fragmentParameters.toString();
-  }
-  // URLSearchParams percent-encodes the brackets of the mask; show it as people read it.
-  const rebuilt = parsed.toString().replaceAll(encodeURIComponent(mask), mask);
-  const rest = redactText(rebuilt, where, options);
-  return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
-}
-
 /** Where the secrets are in a text: one span per match, in text order, for the screenshot's boxes. */
 export interface SecretSpan {
   index: number;
@@ -156,27 +70,195 @@ export interface SecretSpan {
   rule: string;
 }
 
+function ruleSpans(text: string, { rule, pattern, judge, resume }: TextRule): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const search = new RegExp(pattern.source, pattern.flags);
+  for (let match = search.exec(text); match; match = search.exec(text)) {
+    const secret = match.indices?.groups?.secret;
+    const ranges: Range[] = judge
+      ? judge(match)
+      : secret
+        ? [secret]
+        : [[match.index, match.index + match[0].length]];
+    for (const [start, end] of ranges)
+      if (end > start) spans.push({ index: start, length: end - start, rule });
+    // A match judged no secret may still hold one (`"error": "password=hunter2"`): look again inside it.
+    if (ranges.length === 0 || match[0].length === 0)
+      search.lastIndex = Math.max(match.index + 1, resume && ranges.length === 0 ? resume(match) : 0);
+  }
+  return spans;
+}
+
+/** The matches of the extra patterns, window by window, within the time budget. */
+function customSpans(text: string, maskPatterns: readonly string[], now: () => number): SecretSpan[] {
+  const patterns = maskPatterns.map(compileMaskPattern).filter((pattern) => pattern !== null);
+  if (patterns.length === 0) return [];
+  const spans: SecretSpan[] = [];
+  const started = now();
+  for (let start = 0; start < text.length; start += customWindow - customOverlap) {
+    // Checked between windows: one window is bounded by its length, the whole text by the clock.
+    if (start > 0 && now() - started > customBudgetMs) {
+      spans.push({ index: start, length: text.length - start, rule: customBudgetRule });
+      break;
+    }
+    const window = text.slice(start, start + customWindow);
+    for (const pattern of patterns) {
+      for (const match of window.matchAll(pattern)) {
+        if (match[0].length > 0)
+          spans.push({ index: start + match.index, length: match[0].length, rule: customPatternRule });
+      }
+    }
+    if (start + customWindow >= text.length) break;
+  }
+  return spans;
+}
+
+/** Overlapping or touching spans become one, named by the first; in text order. */
+function merged(spans: SecretSpan[]): SecretSpan[] {
+  spans.sort((first, second) => first.index - second.index || second.length - first.length);
+  const result: SecretSpan[] = [];
+  for (const span of spans) {
+    const last = result.at(-1);
+    if (last && span.index <= last.index + last.length) {
+      last.length = Math.max(last.length, span.index + span.length - last.index);
+      if (last.rule === 'email' && span.rule !== 'email') last.rule = span.rule;
+    } else result.push({ ...span });
+  }
+  return result;
+}
+
 /**
- * The spans redactText would mask in `text`, without rewriting it: the
+ * A certificate or a public key in PEM (RFC 7468): public by design, and what
+ * support compares when a SAML signature fails; its base64 lines are no secret
+ * for the rules that judge encoded runs. A private key keeps its own rule.
+ */
+const publicBlock =
+  /-----BEGIN (CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----[\s\S]{0,65536}?-----END \1-----/g;
+const encodedRules = new Set(['high-entropy', 'long-encoded-value']);
+
+/**
+ * The spans redactText masks in `text`, without rewriting it: the
  * screenshot covers exactly what the text redaction hides (one rule set for
  * text and pixels). Overlapping spans are merged.
  */
 export function secretSpans(text: string, options: RedactionOptions = {}): SecretSpan[] {
-  const { maskEmails = false, maskPatterns = [] } = options;
-  const rules = [...textRules, ...(maskEmails ? [emailRule] : []), ...customRules(maskPatterns)];
-  const spans: SecretSpan[] = [];
-  for (const { rule, pattern } of rules) {
-    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
-      if (match[0].length > 0) spans.push({ index: match.index, length: match[0].length, rule });
-    }
-  }
-  spans.sort((first, second) => first.index - second.index);
-  const merged: SecretSpan[] = [];
+  const { maskEmails = false, maskPatterns = [], now = () => performance.now() } = options;
+  const rules = maskEmails ? [...textRules, emailRule] : textRules;
+  const found = [...rules.flatMap((rule) => ruleSpans(text, rule)), ...customSpans(text, maskPatterns, now)];
+  // A mask already in the text (a URL or a draft redacted before) is no secret: redacting twice changes nothing.
+  const masks = [...text.matchAll(/\[(?:REDACTED|EMAIL)\]/g)].map((match) => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+  const inMask = (span: SecretSpan) =>
+    masks.some(([start = 0, end = 0]) => span.index >= start && span.index + span.length <= end);
+  const blocks = [...text.matchAll(publicBlock)].map((match) => [match.index, match.index + match[0].length]);
+  const inPublicBlock = (span: SecretSpan) =>
+    encodedRules.has(span.rule) &&
+    blocks.some(([start = 0, end = 0]) => span.index >= start && span.index + span.length <= end);
+  return merged(found.filter((span) => !inMask(span) && !inPublicBlock(span)));
+}
+
+/** Masks every secret span of `text`; one redaction per masked span. */
+export function redactText(text: string, where: string, options: RedactionOptions = {}): Redacted {
+  const spans = secretSpans(text, options);
+  let result = '';
+  let from = 0;
   for (const span of spans) {
-    const last = merged.at(-1);
-    if (last && span.index <= last.index + last.length) {
-      last.length = Math.max(last.length, span.index + span.length - last.index);
-    } else merged.push({ ...span });
+    result += text.slice(from, span.index) + (span.rule === 'email' ? emailMask : mask);
+    from = span.index + span.length;
   }
-  return merged;
+  result += text.slice(from);
+  return { text: result, redactions: spans.map(({ rule }) => ({ rule, where })) };
+}
+
+function decoded(component: string, plusIsSpace: boolean): string {
+  try {
+    return decodeURIComponent(plusIsSpace ? component.replaceAll('+', ' ') : component);
+  } catch {
+    return component;
+  }
+}
+
+/** Percent-encodes a redacted component, the mask kept as people read it. */
+function encoded(text: string): string {
+  return encodeURIComponent(text)
+    .replaceAll(encodeURIComponent(mask), mask)
+    .replaceAll(encodeURIComponent(emailMask), emailMask);
+}
+
+/**
+ * One percent-encoded part of a URL (a path segment, a parameter's value, a
+ * fragment) judged as the text it decodes to: `?message=client_secret%3Dabc`
+ * and `/token%20abc…/` hide their secrets from rules that read the raw URL.
+ */
+function redactComponent(
+  component: string,
+  where: string,
+  options: RedactionOptions,
+  plusIsSpace: boolean,
+): Redacted {
+  const text = decoded(component, plusIsSpace);
+  if (text === component) return { text: component, redactions: [] };
+  const result = redactText(text, where, options);
+  return result.redactions.length > 0
+    ? { text: encoded(result.text), redactions: result.redactions }
+    : { text: component, redactions: [] };
+}
+
+function redactParameters(
+  parameters: string,
+  where: string,
+  options: RedactionOptions,
+  redactions: Redaction[],
+): string {
+  return parameters
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return pair;
+      const name = pair.slice(0, equals);
+      const value = pair.slice(equals + 1);
+      if (value !== '' && value !== mask && isSecretParameter(decoded(name, true))) {
+        redactions.push({ rule: 'url-parameter', where });
+        return `${name}=${mask}`;
+      }
+      const result = redactComponent(value, where, options, true);
+      redactions.push(...result.redactions);
+      return `${name}=${result.text}`;
+    })
+    .join('&');
+}
+
+/** scheme://authority, path, ?query, #fragment of an absolute URL, as written. */
+const urlParts = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/is;
+
+/**
+ * A URL redacted part by part, then as text: parameters named like secrets
+ * (query and fragment, `#access_token=…`), each path segment, parameter value
+ * and fragment by what it decodes to, then the text rules over the whole (user
+ * info, tokens in the path). Kept as the page wrote it, not re-encoded, so the
+ * ticket shows the URL the user saw. A string that is not a URL is text.
+ */
+export function redactUrl(url: string, where = 'url', options: RedactionOptions = {}): Redacted {
+  const parts = urlParts.exec(url);
+  if (!parts) return redactText(url, where, options);
+  const [, origin = '', path = '', query = '', fragment = ''] = parts;
+  const redactions: Redaction[] = [];
+  const segments = path.split('/').map((segment) => {
+    const result = redactComponent(segment, where, options, false);
+    redactions.push(...result.redactions);
+    return result.text;
+  });
+  const newQuery = query ? `?${redactParameters(query.slice(1), where, options, redactions)}` : '';
+  let newFragment = fragment;
+  if (fragment.includes('='))
+    newFragment = `#${redactParameters(fragment.slice(1), where, options, redactions)}`;
+  else if (fragment) {
+    const result = redactComponent(fragment.slice(1), where, options, false);
+    redactions.push(...result.redactions);
+    newFragment = `#${result.text}`;
+  }
+  const rest = redactText(`${origin}${segments.join('/')}${newQuery}${newFragment}`, where, options);
+  return { text: rest.text, redactions: [...redactions, ...rest.redactions] };
 }

@@ -8,7 +8,7 @@ import { translatorFor, type Translate } from '../i18n';
 import type { Answers, AttachmentRef, Capture, Environment, Locale } from '../schema';
 import { clockTimeAt, readableTime } from '../time';
 
-/** The request form's subject field is `maxlength=150` (shared/helpcenter-form.md). */
+/** The request form's subject field is `maxlength=150` (docs/HELPCENTER-FORM.md). */
 export const maxTitleLength = 150;
 
 /** Cuts to `limit` characters (code points, so no broken surrogate pairs), marking the cut with an ellipsis. */
@@ -156,6 +156,33 @@ export function composeFor(
     : composeQuestion(capture, answers, locale);
 }
 
+/**
+ * What HelpDraft really masked, for the ticket's masking line: every text
+ * redaction, and the screenshot's masks only when a screenshot was taken and
+ * is attached (boxes painted into an image that is not sent hid nothing on
+ * the ticket). A screenshot with a problem, even one that fell back to the
+ * visible area (lib/background/screenshot.ts), is not counted: its masks were
+ * found for another rendering and cannot be vouched for. No line when nothing was masked: the ticket never claims a
+ * masking that did not happen (issue 15, "the ticket tells the truth").
+ */
+export function maskedCounts(
+  capture: Capture,
+  attachments: AttachmentRef[],
+): { text: number; screenshot: number } {
+  const inScreenshot = capture.redactions.filter((redaction) => redaction.where === 'screenshot').length;
+  const screenshotSent =
+    !capture.screenshotProblem && attachments.some((item) => item.type.startsWith('image/'));
+  return {
+    text: capture.redactions.length - inScreenshot,
+    screenshot: screenshotSent ? inScreenshot : 0,
+  };
+}
+
+function maskedSection(capture: Capture, attachments: AttachmentRef[], t: Translate): string[][] {
+  const { text, screenshot } = maskedCounts(capture, attachments);
+  return text + screenshot > 0 ? [[t('compose.masked', { count: text + screenshot, text, screenshot })]] : [];
+}
+
 export function composeDescription(capture: Capture, attachments: AttachmentRef[], locale: Locale): string {
   const t = translatorFor(locale);
   const pageTitle = capture.title || capture.url;
@@ -195,7 +222,7 @@ export function composeDescription(capture: Capture, attachments: AttachmentRef[
           ],
         ]
       : []),
-    ...(capture.redactions.length > 0 ? [[t('compose.masked', { count: capture.redactions.length })]] : []),
+    ...maskedSection(capture, attachments, t),
   ];
   return sections.map((lines) => lines.join('\n')).join('\n\n');
 }

@@ -13,7 +13,7 @@ export interface Reason {
   params?: Record<string, string>;
 }
 
-/** Console sections by URL path, old and new (`/admin2/...`) console alike (shared/onelogin.md). */
+/** Console sections by URL path, old and new (`/admin2/...`) console alike (docs/ONELOGIN.md). */
 const sectionRules: { pattern: RegExp; category: CategoryKey; section: string }[] = [
   { pattern: /^\/(admin2\/)?apps(\/|$)/, category: 'sso', section: 'apps' },
   {

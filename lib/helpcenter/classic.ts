@@ -1,6 +1,6 @@
 /**
  * Fills the classic (server-rendered `{{request_form}}`) Zendesk request
- * form, following shared/helpcenter-form.md: fields by `name` first, then by
+ * form, following docs/HELPCENTER-FORM.md: fields by `name` first, then by
  * label text in Japanese and English; nesty dropdowns by option label; the
  * description through CKEditor when the page has it (description.ts), else
  * the textarea; files through the form's own file input so the page uploads
@@ -20,6 +20,7 @@ import {
   priorityLabels,
   subjectLabels,
 } from './labels';
+import { chooseField, reported } from './visible';
 
 export { findClassicForm } from './detect';
 
@@ -36,23 +37,26 @@ function fillText(
   labels: RegExp,
   value: string,
 ): FillReportItem {
-  const control =
-    form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`) ??
-    findControlByLabel<HTMLInputElement | HTMLTextAreaElement>(form, labels);
+  const { control, shadowed } = chooseField<HTMLInputElement | HTMLTextAreaElement>(form, name, labels);
   if (!control) return { field, status: 'not-found', detail: '' };
-  if (!value) return { field, status: 'skipped', detail: '' };
+  if (!value) return reported({ field, status: 'skipped', detail: '' }, shadowed);
   const wanted = clip(value, control.maxLength);
   control.value = wanted;
   dispatchEdits(control);
-  return control.value === wanted
-    ? { field, status: 'filled', detail: shorten(control.value) }
-    : { field, status: 'rejected', detail: '' };
+  return reported(
+    control.value === wanted
+      ? { field, status: 'filled', detail: shorten(control.value) }
+      : { field, status: 'rejected', detail: '' },
+    shadowed,
+  );
 }
 
 function fillPriority(form: HTMLFormElement, priority: Priority): FillReportItem {
-  const control =
-    form.querySelector<HTMLSelectElement | HTMLInputElement>('[name="request[priority]"]') ??
-    findControlByLabel<HTMLSelectElement | HTMLInputElement>(form, priorityLabels);
+  const { control, shadowed } = chooseField<HTMLSelectElement | HTMLInputElement>(
+    form,
+    'request[priority]',
+    priorityLabels,
+  );
   if (!control) return { field: 'priority', status: 'not-found', detail: '' };
   control.value = priority;
   const label =
@@ -62,9 +66,12 @@ function fillPriority(form: HTMLFormElement, priority: Priority): FillReportItem
   syncNestyLabel(control, label);
   dispatchEdits(control);
   // Read back after the page's own change handlers ran: the nesty widget resets values it does not know.
-  return control.value === priority
-    ? { field: 'priority', status: 'filled', detail: label }
-    : { field: 'priority', status: 'rejected', detail: priority };
+  return reported(
+    control.value === priority
+      ? { field: 'priority', status: 'filled', detail: label }
+      : { field: 'priority', status: 'rejected', detail: priority },
+    shadowed,
+  );
 }
 
 export function taggerOptions(field: HTMLInputElement): TaggerOption[] {

@@ -6,7 +6,7 @@
 import type { FillPayload, FillReportItem } from '../schema';
 import { setNativeValue, shorten, waitFor } from './dom';
 import { editorHolds, findEditable, pasteHtml } from './editor';
-import { findControlByLabel } from './fields';
+import { chooseField, reported } from './visible';
 
 export interface DescriptionOptions {
   /** How long to wait for an editor the page announces but has not created yet. */
@@ -20,12 +20,17 @@ export async function fillDescription(
   expectEditor: boolean,
   { editorWaitMs = 2_000, signal }: DescriptionOptions = {},
 ): Promise<FillReportItem> {
-  const textarea =
-    form.querySelector<HTMLTextAreaElement>('textarea[name="request[description]"]') ??
-    findControlByLabel<HTMLTextAreaElement>(form, /詳細|説明|description/i, 'textarea');
+  // A textarea under a rich editor is hidden by it; with several, a visible one is never passed over.
+  const { control: textarea, shadowed } = chooseField<HTMLTextAreaElement>(
+    form,
+    'request[description]',
+    /詳細|説明|description/i,
+    'textarea',
+  );
   let editable = findEditable(form, textarea);
   if (!textarea && !editable) return { field: 'description', status: 'not-found', detail: '' };
-  if (!payload.description) return { field: 'description', status: 'skipped', detail: '' };
+  if (!payload.description)
+    return reported({ field: 'description', status: 'skipped', detail: '' }, shadowed);
   // The `text/html` mimetype (classic) or the React form's habit announce an editor still being created.
   const mimetype = form.querySelector<HTMLInputElement>('[name="request[description_mimetype]"]')?.value;
   if (!editable && (mimetype === 'text/html' || (expectEditor && mimetype !== 'text/plain'))) {
@@ -43,7 +48,10 @@ export async function fillDescription(
   }
   if (!textarea) return { field: 'description', status: 'not-found', detail: '' };
   setNativeValue(textarea, payload.description);
-  return textarea.value === payload.description
-    ? { field: 'description', status: 'filled', detail: shorten(textarea.value) }
-    : { field: 'description', status: 'rejected', detail: '' };
+  return reported(
+    textarea.value === payload.description
+      ? { field: 'description', status: 'filled', detail: shorten(textarea.value) }
+      : { field: 'description', status: 'rejected', detail: '' },
+    shadowed,
+  );
 }

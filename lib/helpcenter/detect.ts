@@ -1,7 +1,7 @@
 /**
  * Which page the filler landed on: a classic request form, a React
  * (Copenhagen v4) request form, a sign-in page, or something else
- * (shared/helpcenter-form.md, "Telling them apart"). Pure readers of the
+ * (docs/HELPCENTER-FORM.md, "Telling them apart"). Pure readers of the
  * Document, plus a wait for the React form, which renders after page load.
  */
 import type { FormGeneration } from '../schema';

@@ -1,6 +1,6 @@
 /**
  * Finding form fields by what a person reads, for when a help center renames
- * or reorders fields (shared/helpcenter-form.md: by name first, then by label).
+ * or reorders fields (docs/HELPCENTER-FORM.md: by name first, then by label).
  */
 export interface TaggerOption {
   label: string;
@@ -18,18 +18,29 @@ function controlOf(label: HTMLLabelElement, document: Document): Element | null 
   return label.querySelector('input, select, textarea');
 }
 
+/** Every control a matching label names, in the labels' order (./visible.ts picks among them). */
+export function findControlsByLabel<T extends Element>(
+  root: ParentNode & Node,
+  labels: RegExp,
+  selector?: string,
+): T[] {
+  const document = root.ownerDocument ?? (root as Document);
+  const controls: T[] = [];
+  for (const label of root.querySelectorAll('label')) {
+    if (!labels.test(normalise(label.textContent ?? ''))) continue;
+    const control = controlOf(label, document);
+    if (control && (!selector || control.matches(selector)) && root.contains(control))
+      controls.push(control as T);
+  }
+  return controls;
+}
+
 export function findControlByLabel<T extends Element>(
   root: ParentNode & Node,
   labels: RegExp,
   selector?: string,
 ): T | null {
-  const document = root.ownerDocument ?? (root as Document);
-  for (const label of root.querySelectorAll('label')) {
-    if (!labels.test(normalise(label.textContent ?? ''))) continue;
-    const control = controlOf(label, document);
-    if (control && (!selector || control.matches(selector)) && root.contains(control)) return control as T;
-  }
-  return null;
+  return findControlsByLabel<T>(root, labels, selector)[0] ?? null;
 }
 
 /**

@@ -20,6 +20,8 @@ const panelStyle = `
   .status-skipped::before { content: '–'; color: #6b7785; }
   .status-not-found::before, .status-rejected::before { content: '!'; color: #b42318; font-weight: bold; }
   .field { font-weight: 600; }
+  li[data-warning] { flex-wrap: wrap; }
+  .warning { flex-basis: 100%; color: #b42318; }
   p { margin: 8px 0 0; color: #4a5561; }
   p.about { margin: 0 0 8px; }
   [data-problem] p.about { color: #b42318; font-weight: 600; }
@@ -77,6 +79,14 @@ export function showFillPanel(
     const status = document.createElement('span');
     status.textContent = t(`fill.status.${item.status}`);
     row.append(field, status);
+    if (item.warning) {
+      // A hidden control shadowed the one filled (./visible.ts): the user checks before submitting.
+      row.dataset.warning = item.warning;
+      const warning = document.createElement('span');
+      warning.className = 'warning';
+      warning.textContent = t(`fill.warning.${item.warning}`);
+      row.append(warning);
+    }
     list.append(row);
   }
   const footer = document.createElement('p');

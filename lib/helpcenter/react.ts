@@ -1,6 +1,6 @@
 /**
  * Fills the React request form (Copenhagen v4 `new-request-form`,
- * shared/helpcenter-form.md): uncontrolled inputs through the native value
+ * docs/HELPCENTER-FORM.md): uncontrolled inputs through the native value
  * setter, Garden comboboxes by opening them and clicking the option by its
  * label, CC as chips typed one address at a time, attachments through the
  * dropzone's file input, the description through the editor (editor.ts).
@@ -24,18 +24,25 @@ import { fillDescription } from './description';
 import { clip, setNativeValue, shorten, waitFor } from './dom';
 import { findControlByLabel } from './fields';
 import type { FillOptions } from './classic';
+import { chooseField, reported } from './visible';
 
 function fillSubject(form: HTMLFormElement, subject: string): FillReportItem {
-  const input =
-    form.querySelector<HTMLInputElement>('input[name="request[subject]"]') ??
-    findControlByLabel<HTMLInputElement>(form, subjectLabels, 'input');
+  const { control: input, shadowed } = chooseField<HTMLInputElement>(
+    form,
+    'request[subject]',
+    subjectLabels,
+    'input',
+  );
   if (!input) return { field: 'subject', status: 'not-found', detail: '' };
-  if (!subject) return { field: 'subject', status: 'skipped', detail: '' };
+  if (!subject) return reported({ field: 'subject', status: 'skipped', detail: '' }, shadowed);
   const value = clip(subject, input.maxLength);
   setNativeValue(input, value);
-  return input.value === value
-    ? { field: 'subject', status: 'filled', detail: shorten(value) }
-    : { field: 'subject', status: 'rejected', detail: '' };
+  return reported(
+    input.value === value
+      ? { field: 'subject', status: 'filled', detail: shorten(value) }
+      : { field: 'subject', status: 'rejected', detail: '' },
+    shadowed,
+  );
 }
 
 async function fillCombobox(
@@ -74,9 +81,15 @@ function collaborators(form: HTMLFormElement): string[] {
  * `,` becomes a chip with its own hidden `request[collaborators][]` input.
  */
 async function fillCc(form: HTMLFormElement, cc: string[], signal?: AbortSignal): Promise<FillReportItem> {
-  const input = findControlByLabel<HTMLInputElement>(form, ccLabels, 'input:not([type=hidden])');
+  // No name: the chips' hidden `request[collaborators][]` inputs are the form's, not a shadow.
+  const { control: input, shadowed } = chooseField<HTMLInputElement>(
+    form,
+    undefined,
+    ccLabels,
+    'input:not([type=hidden])',
+  );
   if (!input) return { field: 'cc', status: 'not-found', detail: '' };
-  if (cc.length === 0) return { field: 'cc', status: 'skipped', detail: '' };
+  if (cc.length === 0) return reported({ field: 'cc', status: 'skipped', detail: '' }, shadowed);
   for (const address of cc) {
     if (collaborators(form).includes(address)) continue;
     setNativeValue(input, `${address},`);
@@ -84,9 +97,12 @@ async function fillCc(form: HTMLFormElement, cc: string[], signal?: AbortSignal)
   }
   const taken = collaborators(form);
   const missing = cc.filter((address) => !taken.includes(address));
-  return missing.length === 0
-    ? { field: 'cc', status: 'filled', detail: cc.join(', ') }
-    : { field: 'cc', status: 'rejected', detail: missing.join(', ') };
+  return reported(
+    missing.length === 0
+      ? { field: 'cc', status: 'filled', detail: cc.join(', ') }
+      : { field: 'cc', status: 'rejected', detail: missing.join(', ') },
+    shadowed,
+  );
 }
 
 /**

@@ -181,6 +181,10 @@ export const en: Record<MessageKey, string> = {
   'redaction.long-encoded-value': 'long encoded value (SAML, …)',
   'redaction.url-parameter': 'URL parameter',
   'redaction.url-credentials': 'credentials in a URL',
+  'redaction.provider-token': 'service API key or token',
+  'redaction.session-cookie': 'session cookie',
+  'redaction.high-entropy': 'long random value (looks like a key or token)',
+  'redaction.custom-pattern-budget': 'rest of a text your own mask rule had no time to scan',
   'redaction.where.screenshot': 'screenshot',
   'redaction.where.text': 'text',
 
@@ -247,6 +251,8 @@ export const en: Record<MessageKey, string> = {
   'fill.status.skipped': 'Left empty on purpose',
   'fill.status.not-found': 'Field not found',
   'fill.status.rejected': 'Rejected by the page',
+  'fill.warning.hidden-duplicate':
+    'This field also had a hidden control with the same name. Only the visible one was filled, not the hidden one. Check the form before you submit it.',
   'fill.status.missing': 'Not attached: the file’s data is missing',
   'fill.panelTitle': 'Filled in by HelpDraft',
   'fill.panelFooter': 'Review the form and press submit yourself. HelpDraft never submits.',
@@ -294,6 +300,11 @@ export const en: Record<MessageKey, string> = {
   'error.unknown': 'Something unexpected went wrong: {detail}',
   'error.capture-not-allowed':
     'This page cannot be captured (a browser page or the extension store, for example). Open it on a OneLogin page.',
+  // The time limit that keeps a frozen page or a slow mask pattern from stalling the capture (lib/background/capture-deadline.ts).
+  'error.capture-timeout':
+    'Capturing this page did not finish within {detail} seconds, so it was stopped. The page is not responding, or a mask pattern takes too long. Reload the page, then capture it again.',
+  'error.capture-navigated':
+    'The page changed while it was being captured, so the capture was stopped. Wait until the new page has loaded, then capture it again.',
   'error.tab-not-found': 'The tab was not found. It may have been closed.',
   'error.draft-not-found': 'The draft was not found.',
   'error.screenshot-failed': 'The screenshot could not be taken: {detail}',
@@ -307,6 +318,9 @@ export const en: Record<MessageKey, string> = {
     'No request form was found on the page that opened. Check that you are signed in to the help center and that the form URL in the settings is right.',
   'error.permission-missing':
     'HelpDraft may not access the help center ({origin}). Save the URL in the settings page and allow access.',
+  // The *.onelogin.com permission is for capture, not for filling (lib/help-center-consent.ts).
+  'error.consent-missing':
+    'Filling the help center’s form ({origin}) has not been allowed yet. Save the URL on the settings page and allow filling there.',
   // Firefox lets the user withdraw the manifest's host permissions (lib/background/capture-tab.ts).
   'error.host-permission-missing':
     'HelpDraft is not allowed to read OneLogin pages ({origin}). Open it from its toolbar button (or Alt+Shift+H) on the page, which allows that page once, or allow it for good: in Firefox, open about:addons → HelpDraft → Permissions and switch on access to the *.onelogin.com sites (or the Extensions button in the toolbar → HelpDraft → Always allow); in Chrome, the extension’s Details → Site access.',
@@ -333,8 +347,13 @@ export const en: Record<MessageKey, string> = {
   'options.save': 'Save',
   'options.saved': 'Saved.',
   'options.invalid': 'Please check your input: {detail}',
-  'options.invalidUrl': 'Enter a URL starting with http or https.',
+  'options.invalidUrl': 'Enter a URL starting with https.',
+  'options.httpUrlRefused':
+    'An http URL cannot be used: the draft and the screenshot would be sent unencrypted. Enter a URL starting with https.',
   'options.invalidEmail': 'That email address is not valid.',
+  'options.consentQuestion':
+    '{origin} is on the same domain as the OneLogin admin console. HelpDraft may already read that domain’s pages for capture, so the browser will not ask about filling. May HelpDraft fill the request form on {origin} with your drafts (text and screenshots)?',
+  'options.consentAllow': 'Allow filling and save',
   'options.permissionDenied': 'Access to {origin} was not allowed, so nothing was saved.',
 
   'language.ja': '日本語',
@@ -376,7 +395,8 @@ export const en: Record<MessageKey, string> = {
   'compose.heading.environment': '■ Environment',
   'compose.environment':
     'Browser: {browser} {version} / OS: {os} / Language: {language} / Time zone: {timeZone} / Viewport: {width}×{height} (ratio {ratio}) / HelpDraft {extension}',
-  'compose.masked': 'Note: passwords, tokens and other secrets were masked by HelpDraft ({count} items).',
+  'compose.masked':
+    'Note: HelpDraft masked {count} items ({text} in the text, {screenshot} in the screenshot).',
   'entity.account': 'Account',
   'entity.app': 'App',
   'entity.connector': 'Connector',
@@ -450,5 +470,8 @@ export const en: Record<MessageKey, string> = {
     'These mask rules of your organisation cannot be used and are left out; its other rules apply (please tell your administrator): {patterns}',
   'managed.permissionMissing':
     'The browser has not yet allowed access to the help center your organisation chose ({origin}). Filling the form and searching articles need it.',
+  'managed.consentMissing':
+    'The help center your organisation set ({origin}) is on the same domain as the OneLogin admin console. You have not yet allowed HelpDraft to fill its form with your drafts (text and screenshots).',
+  'managed.consentAllow': 'Allow filling',
   'managed.grant': 'Allow access',
 };

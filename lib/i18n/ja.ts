@@ -187,6 +187,10 @@ export const ja = {
   'redaction.long-encoded-value': 'エンコードされた長い値(SAML など)',
   'redaction.url-parameter': 'URL のパラメーター',
   'redaction.url-credentials': 'URL の認証情報',
+  'redaction.provider-token': 'サービスの API キー・トークン',
+  'redaction.session-cookie': 'セッション Cookie',
+  'redaction.high-entropy': 'ランダムな長い値(キー・トークンらしいもの)',
+  'redaction.custom-pattern-budget': '独自のマスク規則が時間内に調べきれなかった残り',
   'redaction.where.screenshot': '画面キャプチャ',
   'redaction.where.text': 'テキスト',
 
@@ -253,6 +257,8 @@ export const ja = {
   'fill.status.skipped': '入力していません(意図的)',
   'fill.status.not-found': '項目が見つかりません',
   'fill.status.rejected': 'ページが受け付けませんでした',
+  'fill.warning.hidden-duplicate':
+    'この項目には、見えない入力欄も同じ名前で置かれていました。見えている欄にだけ入力し、見えない欄には入力していません。送信前にフォームをご確認ください。',
   'fill.status.missing': 'データが見つからないため添付していません',
   'fill.panelTitle': 'HelpDraft が入力した内容',
   'fill.panelFooter': '内容をご確認のうえ、[送信] はご自身で押してください。HelpDraft は送信しません。',
@@ -300,6 +306,11 @@ export const ja = {
   'error.unknown': '予期しないエラーが発生しました: {detail}',
   'error.capture-not-allowed':
     'この画面は取り込めません(ブラウザの内部ページや拡張機能のストアなど)。OneLogin の画面で開いてください。',
+  // 凍った画面や時間のかかるマスクのパターンで止まらないための制限時間(lib/background/capture-deadline.ts)。
+  'error.capture-timeout':
+    'この画面の取り込みが {detail} 秒以内に終わらなかったため、中止しました。画面が応答していないか、マスクのパターンの処理に時間がかかっています。画面を再読み込みしてから、もう一度取り込んでください。',
+  'error.capture-navigated':
+    '取り込みの途中で画面が移動したため、中止しました。移動先の画面が表示されてから、もう一度取り込んでください。',
   'error.tab-not-found': '対象のタブが見つかりません。閉じられた可能性があります。',
   'error.draft-not-found': '下書きが見つかりません。',
   'error.screenshot-failed': '画面キャプチャを取得できませんでした: {detail}',
@@ -314,6 +325,9 @@ export const ja = {
     '開いたページにリクエストフォームが見つかりません。ヘルプセンターにサインインしているか、設定のフォーム URL が正しいかご確認ください。',
   'error.permission-missing':
     'ヘルプセンター({origin})へのアクセス許可がありません。設定ページで URL を保存し、許可してください。',
+  // *.onelogin.com の権限は取り込みのためのもので、入力の許可ではない(lib/help-center-consent.ts)。
+  'error.consent-missing':
+    'ヘルプセンター({origin})のフォームへの入力は、まだ許可されていません。設定ページで URL を保存し、入力を許可してください。',
   // Firefox では利用者がマニフェストのホスト権限を取り消せる(lib/background/capture-tab.ts)。
   'error.host-permission-missing':
     'HelpDraft に OneLogin の画面({origin})を読み取る許可がありません。その画面でツールバーの HelpDraft ボタン(または Alt+Shift+H)から開くと、その画面だけ許可されます。常に許可するには、Firefox では about:addons → HelpDraft →「権限」で *.onelogin.com のサイトへのアクセスをオンにする(またはツールバーの拡張機能ボタン → HelpDraft →「常に許可」)、Chrome では拡張機能の「詳細」→「サイトへのアクセス」で許可してください。',
@@ -341,8 +355,13 @@ export const ja = {
   'options.save': '保存',
   'options.saved': '保存しました。',
   'options.invalid': '入力内容を確認してください: {detail}',
-  'options.invalidUrl': 'http または https で始まる URL を入力してください。',
+  'options.invalidUrl': 'https で始まる URL を入力してください。',
+  'options.httpUrlRefused':
+    'http の URL は使えません。下書きと画面の画像が暗号化されずに送られるためです。https で始まる URL を入力してください。',
   'options.invalidEmail': 'メールアドレスの形式が正しくありません。',
+  'options.consentQuestion':
+    '{origin} は OneLogin の管理画面と同じドメインです。HelpDraft はこのドメインの画面を取り込む許可を持っているため、ブラウザーは入力について尋ねません。{origin} のリクエストフォームに下書き(本文と画面の画像)を入力してよいですか?',
+  'options.consentAllow': '入力を許可して保存',
   'options.permissionDenied': '{origin} へのアクセスが許可されなかったため、保存していません。',
 
   'language.ja': '日本語',
@@ -384,7 +403,8 @@ export const ja = {
   'compose.heading.environment': '■ 環境',
   'compose.environment':
     'ブラウザー: {browser} {version} / OS: {os} / 言語: {language} / タイムゾーン: {timeZone} / 表示サイズ: {width}×{height}(倍率 {ratio})/ HelpDraft {extension}',
-  'compose.masked': '※ パスワード・トークンなどの秘密情報は HelpDraft がマスクしています({count} 件)。',
+  'compose.masked':
+    '※ HelpDraft が {count} 件を伏せ字にしました(本文 {text} 件・スクリーンショット {screenshot} 件)。',
   'entity.account': 'アカウント',
   'entity.app': 'アプリ',
   'entity.connector': 'コネクタ',
@@ -460,6 +480,9 @@ export const ja = {
     '組織のマスク規則のうち、次の規則は使えないため使っていません(管理者にお知らせください。ほかの規則は使っています): {patterns}',
   'managed.permissionMissing':
     '組織が指定したヘルプセンター({origin})へのアクセスを、まだブラウザが許可していません。フォームへの入力と記事の検索に必要です。',
+  'managed.consentMissing':
+    '組織が指定したヘルプセンター({origin})は OneLogin の管理画面と同じドメインです。そのフォームに下書き(本文と画面の画像)を入力してよいか、まだ確認していません。',
+  'managed.consentAllow': '入力を許可',
   'managed.grant': 'アクセスを許可',
 } as const;
 

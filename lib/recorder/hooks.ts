@@ -11,41 +11,57 @@
  */
 import type { RecordEvent } from './buffer';
 import { consoleText, describe, stackFrames } from './format';
+import { installDisguise, type Disguise } from './disguise';
 import type { Intrinsics } from './intrinsics';
 
 type RecorderWindow = Window & typeof globalThis;
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
- * Replaces `target[key]` (own or inherited) by `wrapper(original)`, keeping the
- * property's attributes and the function's `name` and `length`. Returns the undo.
+ * Returns `wrap`, which replaces `target[key]` (own or inherited) by `makeWrapper(original)`,
+ * keeping the property's attributes, and returns the undo. What the page sees is a method
+ * named after the key: like a built-in it has the original's `name` and `length`, no
+ * `prototype`, is no constructor, and its `toString` answers the original's (./disguise.ts).
  */
-function wrap(target: object, key: string, makeWrapper: (original: Method) => Method): () => void {
-  let descriptor: PropertyDescriptor | undefined;
-  for (let proto: object | null = target; proto && !descriptor; proto = Object.getPrototypeOf(proto)) {
-    descriptor = Object.getOwnPropertyDescriptor(proto, key);
-  }
-  const original = descriptor?.value as unknown;
-  if (!descriptor || typeof original !== 'function') return () => {};
-  const own = Object.getOwnPropertyDescriptor(target, key);
-  const wrapper = makeWrapper(original as Method);
-  Object.defineProperty(wrapper, 'name', { value: (original as Method).name });
-  Object.defineProperty(wrapper, 'length', { value: (original as Method).length });
-  Object.defineProperty(target, key, {
-    value: wrapper,
-    writable: descriptor.writable ?? true,
-    enumerable: descriptor.enumerable ?? false,
-    configurable: true,
-  });
-  return () => {
-    if ((target as Record<string, unknown>)[key] !== wrapper) return;
-    if (own) Object.defineProperty(target, key, own);
-    else Reflect.deleteProperty(target, key);
+function wrapping(x: Intrinsics, disguise: Disguise) {
+  return function wrap(target: object, key: string, makeWrapper: (original: Method) => Method): () => void {
+    let descriptor: PropertyDescriptor | undefined;
+    for (let proto: object | null = target; proto && !descriptor; proto = Object.getPrototypeOf(proto)) {
+      descriptor = Object.getOwnPropertyDescriptor(proto, key);
+    }
+    const original = descriptor?.value as unknown;
+    if (!descriptor || typeof original !== 'function') return () => {};
+    const own = Object.getOwnPropertyDescriptor(target, key);
+    const inner = makeWrapper(original as Method);
+    // A computed method name gives the function the key as its `name`.
+    const { [key]: wrapper } = {
+      [key](this: unknown, ...args: unknown[]): unknown {
+        return x.apply(inner, this, args);
+      },
+    } as Record<string, Method>;
+    if (!wrapper) return () => {};
+    Object.defineProperty(wrapper, 'name', { value: (original as Method).name });
+    Object.defineProperty(wrapper, 'length', { value: (original as Method).length });
+    disguise.add(wrapper, original);
+    Object.defineProperty(target, key, {
+      value: wrapper,
+      writable: descriptor.writable ?? true,
+      enumerable: descriptor.enumerable ?? false,
+      configurable: true,
+    });
+    return () => {
+      if ((target as Record<string, unknown>)[key] !== wrapper) return;
+      if (own) Object.defineProperty(target, key, own);
+      else Reflect.deleteProperty(target, key);
+    };
   };
 }
 
 export function installHooks(win: RecorderWindow, x: Intrinsics, record: RecordEvent): () => void {
   const undo: Array<() => void> = [];
+  const disguise = installDisguise(win, x);
+  undo.push(disguise.uninstall);
+  const wrap = wrapping(x, disguise);
   const attempt = (work: () => void): void => {
     try {
       work();

@@ -14,6 +14,7 @@ import type { AttachmentRef } from '../../lib/schema';
 import type { StandInServer } from '../fixtures/server';
 import type { ExtensionBrowser } from '../harness/chromium';
 import { openPopupForTab, tabIdOf, waitForFillOutcome } from '../harness/extension';
+import { storedAttachmentIds } from '../harness/attachment-store';
 import { useStandInBrowser } from '../harness/suite';
 
 let server: StandInServer;
@@ -44,25 +45,6 @@ async function previewBytes(item: Locator): Promise<Buffer> {
     return btoa(binary);
   });
   return Buffer.from(base64, 'base64');
-}
-
-/** The ids IndexedDB holds attachment bytes under. */
-function storedIds(popup: Page): Promise<string[]> {
-  return popup.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const opening = indexedDB.open('helpdraft');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const keys = opening.result.transaction('attachments').objectStore('attachments').getAllKeys();
-          keys.onsuccess = () => {
-            resolve(keys.result.map(String));
-            opening.result.close();
-          };
-          keys.onerror = () => reject(keys.error);
-        };
-      }),
-  );
 }
 
 /** The stored draft's attachments, for the draft of this tab. */
@@ -169,7 +151,9 @@ describe('screenshot annotation', () => {
     await expect(item.getByTestId('attachment-restore-original').count()).resolves.toBe(1);
     const [stored] = await storedAttachments(tabId);
     expect(stored?.original?.type).toBe('image/png');
-    expect(await storedIds(popup)).toEqual(expect.arrayContaining([stored!.id, stored!.original!.id]));
+    expect(await storedAttachmentIds(popup)).toEqual(
+      expect.arrayContaining([stored!.id, stored!.original!.id]),
+    );
 
     await expect.poll(() => popup.getByTestId('save-state').getAttribute('data-pending')).toBe('0');
     server.reset();
@@ -337,7 +321,7 @@ describe('screenshot annotation', () => {
     // The crop starts near (10, 10): the black box from (20, 20) is around (50, 50) of the crop.
     const offset = (50 * cropped.width + 50) * 4;
     expect([...cropped.data.subarray(offset, offset + 3)]).toEqual([0, 0, 0]);
-    const ids = await storedIds(popup);
+    const ids = await storedAttachmentIds(popup);
     expect(ids).not.toContain(once!.id);
 
     await popup.getByTestId('attachment-item').first().getByTestId('attachment-restore-original').click();
@@ -349,7 +333,7 @@ describe('screenshot annotation', () => {
     await expect
       .poll(async () => (await previewBytes(popup.getByTestId('attachment-item').first())).equals(original))
       .toBe(true);
-    const after = await storedIds(popup);
+    const after = await storedAttachmentIds(popup);
     expect(after).toContain(first!.id);
     expect(after).not.toContain(twice!.id);
     await expect(popup.getByTestId('attachment-restore-original').count()).resolves.toBe(0);

@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StandInServer } from '../fixtures/server';
 import type { ExtensionBrowser } from '../harness/chromium';
-import { openPopupForTab, tabIdOf } from '../harness/extension';
+import { deleteStoredBytes, storedAttachmentIds } from '../harness/attachment-store';
 import { useStandInBrowser } from '../harness/suite';
+import { capturedPopup } from '../harness/views';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
@@ -65,10 +66,7 @@ function draftIdOf(view: Page): Promise<string> {
 }
 
 async function popupAndTab(): Promise<{ page: Page; popup: Page; tab: Page; draftId: string }> {
-  const page = await browser.context.newPage();
-  await page.goto(server.urls.appSso);
-  const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
-  await popup.getByTestId('draft-title').waitFor();
+  const { page, popup } = await capturedPopup(browser, server.urls.appSso);
   const tabOpened = browser.context.waitForEvent('page', (opened) =>
     opened.url().includes('popup.html?draftId='),
   );
@@ -76,43 +74,6 @@ async function popupAndTab(): Promise<{ page: Page; popup: Page; tab: Page; draf
   const tab = await tabOpened;
   await tab.getByTestId('draft-title').waitFor();
   return { page, popup, tab, draftId: await draftIdOf(tab) };
-}
-
-/** The IndexedDB ids of the extension's stored bytes, read in an extension page (same origin). */
-function storedAttachmentIds(view: Page): Promise<string[]> {
-  return view.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const opening = indexedDB.open('helpdraft');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const keys = opening.result.transaction('attachments').objectStore('attachments').getAllKeys();
-          keys.onsuccess = () => {
-            opening.result.close();
-            resolve(keys.result as string[]);
-          };
-        };
-      }),
-  );
-}
-
-function deleteStoredBytes(view: Page, id: string): Promise<void> {
-  return view.evaluate(
-    (wanted) =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open('helpdraft');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const transaction = opening.result.transaction('attachments', 'readwrite');
-          transaction.objectStore('attachments').delete(wanted);
-          transaction.oncomplete = () => {
-            opening.result.close();
-            resolve();
-          };
-        };
-      }),
-    id,
-  );
 }
 
 async function fillFrom(view: Page, click: () => Promise<void> = () => view.getByTestId('fill').click()) {

@@ -8,31 +8,15 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StandInServer } from '../fixtures/server';
 import type { ExtensionBrowser } from '../harness/chromium';
-import { openPopupForTab, tabIdOf, waitForFillOutcome } from '../harness/extension';
+import { openPopupForTab, waitForFillOutcome } from '../harness/extension';
+import { storedAttachmentIds } from '../harness/attachment-store';
 import { useStandInBrowser } from '../harness/suite';
+import { capturedPopup } from '../harness/views';
 import v1Fixture from '../fixtures/storage/v1-local.json';
 
 let server: StandInServer;
 let browser: ExtensionBrowser;
 useStandInBrowser((started) => ({ server, browser } = started));
-
-/** How many attachments the extension holds in IndexedDB, read in the popup (same origin). */
-function storedAttachmentCount(popup: Page): Promise<number> {
-  return popup.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('helpdraft');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const counting = opening.result.transaction('attachments').objectStore('attachments').count();
-          counting.onsuccess = () => {
-            opening.result.close();
-            resolve(counting.result);
-          };
-        };
-      }),
-  );
-}
 
 function listed(popup: Page) {
   return popup.getByTestId('draft-item').evaluateAll((items) =>
@@ -46,10 +30,7 @@ function listed(popup: Page) {
 }
 
 async function capture(url: string): Promise<{ page: Page; popup: Page; title: string }> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const popup = await openPopupForTab(browser, await tabIdOf(browser, page));
-  await popup.getByTestId('draft-title').waitFor();
+  const { page, popup } = await capturedPopup(browser, url);
   return { page, popup, title: await popup.getByTestId('draft-title').inputValue() };
 }
 
@@ -65,14 +46,14 @@ describe('the drafts list', () => {
     const [newest, older] = await listed(popup);
     expect(newest).toMatchObject({ title: second.title, status: 'draft', current: true });
     expect(older).toMatchObject({ title: first.title, status: 'draft', current: false });
-    await expect(storedAttachmentCount(popup)).resolves.toBe(2);
+    expect(await storedAttachmentIds(popup)).toHaveLength(2);
 
     // Duplicate the newest: the copy opens in the editor, with its own screenshot.
     await popup.getByTestId('draft-item').first().getByTestId('draft-duplicate').click();
     await expect.poll(() => popup.getByTestId('popup-notice').textContent()).toBe('複製を開きました。');
     await expect(popup.getByTestId('draft-title').inputValue()).resolves.toBe(second.title);
     await expect(popup.getByTestId('attachment-item').count()).resolves.toBe(1);
-    await expect(storedAttachmentCount(popup)).resolves.toBe(3);
+    expect(await storedAttachmentIds(popup)).toHaveLength(3);
     await popup.getByTestId('draft-title').fill('複製した下書き');
     await expect.poll(() => popup.getByTestId('save-state').getAttribute('data-pending')).toBe('0');
 
@@ -97,7 +78,7 @@ describe('the drafts list', () => {
     await expect(popup.getByTestId('popup-notice').textContent()).resolves.toBe('下書きを削除しました。');
     // Focus does not fall back to the page's start: it lands on the list's heading.
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('drafts-heading');
-    await expect(storedAttachmentCount(popup)).resolves.toBe(2);
+    expect(await storedAttachmentIds(popup)).toHaveLength(2);
 
     // Open the older draft from the list.
     await popup

@@ -31,7 +31,7 @@ describe('settings', () => {
     await settings.getByTestId('settings-help-center-url').fill('javascript:alert(1)');
     await settings.getByTestId('settings-save').click();
     await expect(settings.getByTestId('settings-notice').textContent()).resolves.toContain(
-      'http または https で始まる URL',
+      'https で始まる URL',
     );
     await settings
       .getByTestId('settings-help-center-url')

@@ -97,7 +97,7 @@ describe('composeDescription with everything captured', () => {
         '■ ブラウザーのコンソールと通信のエラー(画面を開いてから)\n- [19:40:01] コンソールエラー: SAML assertion validation failed\n- [19:40:02] 通信エラー: POST https://acme.onelogin.com/api/x → 422 Unprocessable Entity\n- [19:40:03] 通信エラー: GET https://127.0.0.1:1/unreachable → 通信できませんでした\n- ほか 2 件',
         '関連する設定・エンティティ:\n- アカウント: acme\n- アプリ: Salesforce 本番(ID: 123456、画面: sso)\n- コネクタ: SAML Custom Connector (Advanced)\n- ユーザー: 山田 太郎(ID: 789、taro.yamada@example.co.jp)',
         '■ 環境\nブラウザー: Chromium 156.0.8078.79 / OS: Linux / 言語: ja / タイムゾーン: Asia/Tokyo / 表示サイズ: 1200×800(倍率 2)/ HelpDraft 0.1.0',
-        '※ パスワード・トークンなどの秘密情報は HelpDraft がマスクしています(1 件)。',
+        '※ HelpDraft が 1 件を伏せ字にしました(本文 0 件・スクリーンショット 1 件)。',
       ],
     ],
     [
@@ -109,7 +109,8 @@ describe('composeDescription with everything captured', () => {
       ],
     ],
   ] as const)('%s: console, network, entities, environment and the masking note', (locale, parts) => {
-    const text = composeDescription(full, [], locale);
+    // The screenshot is attached: its mask is counted (lib/draft/compose.ts maskedCounts).
+    const text = composeDescription(full, [screenshot], locale);
     for (const part of parts) expect(text).toContain(part);
   });
 });

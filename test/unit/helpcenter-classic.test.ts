@@ -18,7 +18,7 @@ const connectorOptions = JSON.stringify([
   { label: '有償カスタム対応', value: 'connector_request_paid' },
 ]);
 
-/** The classic form's markup as shared/helpcenter-form.md describes it, without the page's scripts. */
+/** The classic form's markup as docs/HELPCENTER-FORM.md describes it, without the page's scripts. */
 const classicForm = `
   <form id="new_request" class="request-form" action="/hc/ja/requests" method="post">
     <div class="form-field request_cc_emails"><label for="request_collaborators_">CC(オプション)</label>

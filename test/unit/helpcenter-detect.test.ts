@@ -1,6 +1,6 @@
 /**
  * Telling the page apart (classic form, React form, sign-in page, anything
- * else; shared/helpcenter-form.md) and the classic ticket-form choice that
+ * else; docs/HELPCENTER-FORM.md) and the classic ticket-form choice that
  * must come before any filling.
  */
 import { afterEach, describe, expect, it } from 'vitest';
