@@ -84,6 +84,12 @@ export function GuidedQuestions({
 }
 
 /** Why a value is suggested, or that the user chose another by hand. */
+/** A reason's parameters, those naming a locale key (a console section) in the user's language. */
+export function reasonParams(reason: Reason, t: Translate): Record<string, string> {
+  const translated = Object.entries(reason.paramKeys ?? {}).map(([name, key]) => [name, t(key)]);
+  return { ...reason.params, ...Object.fromEntries(translated) };
+}
+
 export function SuggestionReason({
   testId,
   overridden,
@@ -97,7 +103,7 @@ export function SuggestionReason({
   reasons: Reason[];
   t: Translate;
 }) {
-  const why = reasons.map((reason) => t(reason.key, reason.params)).join(' / ');
+  const why = reasons.map((reason) => t(reason.key, reasonParams(reason, t))).join(' / ');
   return (
     <p className="hint reason" data-testid={testId} data-overridden={overridden}>
       {overridden ? t('reason.overridden', { value }) : t('reason.suggested', { value, reason: why })}

@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'export.copyByHand': 'The exported text',
   'export.none': '(none)',
   'liveOption.match': 'In the form: “{label}”.',
+  'liveOption.other': 'The form has no option for “{category}”, so “{label}” will be chosen.',
   'liveOption.none': 'None of the help center form’s {count} options fits: please choose one in the form.',
   'drafts.button': 'Drafts',
   'drafts.back': 'Back to the editor',
@@ -81,7 +82,6 @@ export const en: Record<MessageKey, string> = {
   'reason.priority.troubleshooting-some-users': 'Troubleshooting that affects some users, so High',
   'reason.priority.troubleshooting-all-users': 'A failure with major impact on all OneLogin users, so Urgent',
   'reason.category.connector': 'A connector request',
-  'reason.category.section': 'Captured in the console section "{section}"',
   'reason.category.summary': 'Your summary mentions "{word}"',
   'reason.category.error': 'The error text mentions "{word}"',
   'reason.words.inquiryType.troubleshooting': '“{words}”: a troubleshooting',
@@ -95,6 +95,8 @@ export const en: Record<MessageKey, string> = {
   'reason.words.connector.free': '“{words}”: a free connector request',
   'reason.words.connector.paid': '“{words}”: paid connector work',
   'reason.words.deadline': 'Wished deadline: {deadline}',
+  'reason.category.activeTab': 'The open tab is “{word}”',
+  'reason.category.breadcrumb': 'The breadcrumb says “{word}”',
   'reason.category.heading': 'The page heading says “{word}”',
   'reason.category.title': 'The page title says “{word}”',
   'reason.category.connectorName': 'The app’s connector is “{word}”',
@@ -110,7 +112,6 @@ export const en: Record<MessageKey, string> = {
   'section.api': 'API',
   'section.account': 'Account settings',
   'section.portal': 'Portal and login',
-  'reason.category.none': 'Nothing to go on: please choose the closest category',
   'field.firstAnswer':
     'First answer: usually within about one business day (the aim is the next day), a little later when sent out of hours. Priority does not change this.',
 
@@ -251,6 +252,8 @@ export const en: Record<MessageKey, string> = {
   'fill.status.skipped': 'Left empty on purpose',
   'fill.status.not-found': 'Field not found',
   'fill.status.rejected': 'Rejected by the page',
+  'fill.warning.other-option':
+    'The form had no option for the suggested category, so “Other” was chosen. Please check before sending.',
   'fill.warning.hidden-duplicate':
     'This field also had a hidden control with the same name. Only the visible one was filled, not the hidden one. Check the form before you submit it.',
   'fill.status.missing': 'Not attached: the file’s data is missing',

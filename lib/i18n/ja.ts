@@ -30,6 +30,7 @@ export const ja = {
   'export.copyByHand': '書き出した内容',
   'export.none': '(なし)',
   'liveOption.match': 'フォームでは「{label}」を選びます。',
+  'liveOption.other': 'フォームに「{category}」の選択肢がないため、「{label}」を選びます。',
   'liveOption.none':
     'ヘルプセンターのフォームの選択肢（{count} 件）に合うものがありません。フォームでお選びください。',
   'drafts.button': '下書き一覧',
@@ -87,7 +88,6 @@ export const ja = {
   'reason.priority.troubleshooting-some-users': '一部のユーザーの利用に影響するトラブルシュートのため【高】',
   'reason.priority.troubleshooting-all-users': 'OneLogin の全利用者に多大な影響がある障害のため【緊急】',
   'reason.category.connector': 'コネクタ追加のご依頼のため',
-  'reason.category.section': '管理画面の「{section}」で取り込んだため',
   'reason.category.summary': '概要に「{word}」とあるため',
   'reason.category.error': 'エラー文に「{word}」とあるため',
   'reason.words.inquiryType.troubleshooting': '“{words}” からトラブルシュート',
@@ -101,6 +101,8 @@ export const ja = {
   'reason.words.connector.free': '“{words}” から無償のコネクタ追加リクエスト',
   'reason.words.connector.paid': '“{words}” から有償のコネクタ構築',
   'reason.words.deadline': '希望期限: {deadline}',
+  'reason.category.activeTab': '開いていたタブが「{word}」のため',
+  'reason.category.breadcrumb': 'パンくずリストに「{word}」とあるため',
   'reason.category.heading': '画面の見出しに「{word}」とあるため',
   'reason.category.title': 'ページのタイトルに「{word}」とあるため',
   'reason.category.connectorName': 'アプリのコネクタが「{word}」のため',
@@ -116,7 +118,6 @@ export const ja = {
   'section.api': 'API',
   'section.account': 'アカウント設定',
   'section.portal': 'ポータル・ログイン画面',
-  'reason.category.none': '手がかりがないため、近いカテゴリをお選びください',
   'field.firstAnswer':
     '回答の目安: 通常は一両日程度(翌日の一次回答を目指しています)。営業時間外の送信は少し遅れます。優先度によってこの目安は変わりません。',
 
@@ -257,6 +258,8 @@ export const ja = {
   'fill.status.skipped': '入力していません(意図的)',
   'fill.status.not-found': '項目が見つかりません',
   'fill.status.rejected': 'ページが受け付けませんでした',
+  'fill.warning.other-option':
+    'フォームに提案したカテゴリの選択肢がないため、「その他」を選びました。送信前にご確認ください。',
   'fill.warning.hidden-duplicate':
     'この項目には、見えない入力欄も同じ名前で置かれていました。見えている欄にだけ入力し、見えない欄には入力していません。送信前にフォームをご確認ください。',
   'fill.status.missing': 'データが見つからないため添付していません',
