@@ -24,7 +24,7 @@ export type CategorySource =
 export const sourceWeights: Record<CategorySource, number> = {
   summary: 4,
   error: 3,
-  connectorName: 2,
+  connectorName: 2.5,
   activeTab: 2.5,
   heading: 2.5,
   breadcrumb: 2.5,
@@ -216,6 +216,11 @@ const reasonKeys: Record<Exclude<CategorySource, 'page'>, MessageKey> = {
   title: 'reason.category.title',
 };
 
+/** The breadcrumb's deepest step that names a topic: in ユーザー › ロール the page is the roles page. */
+function deepestNamedStep(steps: string[]): string {
+  return [...steps].reverse().find((step) => compiled.some((topic) => found(topic, step, true))) ?? '';
+}
+
 /** The page's own texts by source; the app's tab from its URL counts as the active tab when the page said none. */
 function textsOf(evidence: CategoryEvidence, summary: string): [CategorySource, string][] {
   const appTab = evidence.entities?.find((entity: Entity) => entity.kind === 'app')?.section;
@@ -228,7 +233,7 @@ function textsOf(evidence: CategoryEvidence, summary: string): [CategorySource, 
     ...connectors.map((name): [CategorySource, string] => ['connectorName', name]),
     ['activeTab', evidence.context?.activeTab ?? appTab ?? ''],
     ['heading', evidence.heading ?? ''],
-    ['breadcrumb', (evidence.context?.breadcrumb ?? []).join(' › ')],
+    ['breadcrumb', deepestNamedStep(evidence.context?.breadcrumb ?? [])],
     // The title's product name ("| OneLogin") says nothing; the rest names the page.
     ['title', (evidence.title ?? '').replace(/\bOneLogin\b/g, ' ')],
   ];
@@ -241,7 +246,7 @@ export interface CategoryScore {
   reasons: Reason[];
 }
 
-/** Every category with evidence, best first; ties go to the category whose strongest evidence weighs more. */
+/** Every category with evidence, best first; on a tie, what the problem is about wins over where it was. */
 export function scoreCategories(evidence: CategoryEvidence, summary: string): CategoryScore[] {
   const scores = new Map<CategoryKey, { topic: number; place: number; reasons: Reason[] }>();
   const add = (category: CategoryKey, source: CategorySource, reason: Reason) => {
@@ -273,6 +278,12 @@ export function scoreCategories(evidence: CategoryEvidence, summary: string): Ca
     }
   }
   return [...scores]
-    .map(([category, entry]) => ({ category, score: entry.topic + entry.place, reasons: entry.reasons }))
-    .sort((a, b) => b.score - a.score);
+    .map(([category, entry]) => ({
+      category,
+      score: entry.topic + entry.place,
+      topic: entry.topic,
+      reasons: entry.reasons,
+    }))
+    .sort((a, b) => b.score - a.score || b.topic - a.topic)
+    .map(({ category, score, reasons }) => ({ category, score, reasons }));
 }

@@ -69,4 +69,22 @@ export const holdoutRows: WordsRow[] = [
   ],
   ['SAMLの署名がエラーになる。全社で使えない', 'troubleshooting', 'all-users', 'urgent', ''],
   ['営業部だけプロビジョニングが反映されない', 'troubleshooting', 'some-users', 'high', ''],
+  // Added with the category work (21:30 UTC), written before being run once.
+  ['全店舗でOneLoginにログインできなくなりました', 'troubleshooting', 'all-users', 'urgent', ''],
+  ['本社の経理課だけSSOが失敗します', 'troubleshooting', 'some-users', 'high', ''],
+  ['私一人だけログインできません', 'troubleshooting', 'minor', 'normal', ''],
+  ['Only a handful of users see this error', 'troubleshooting', 'some-users', 'high', ''],
+  ['The whole organization cannot sign in since the update', 'troubleshooting', 'all-users', 'urgent', ''],
+  ['業務への影響はありませんが、警告が出ます', 'troubleshooting', 'minor', 'normal', ''],
+  ['SCIMで同期される属性の一覧はありますか', 'specification', 'minor', 'low', ''],
+  ['ブランディングの設定手順を教えてください', 'settings-question', 'minor', 'normal', ''],
+  ['アプリ一覧を並び替えられるようにしてほしいです', 'feature-request', 'minor', 'low', ''],
+  ['SmartHR のコネクタを無償で追加していただけますか', 'connector-request', 'minor', 'low', 'free'],
+  [
+    'We would like a paid custom connector for our HR system by June',
+    'connector-request',
+    'minor',
+    'low',
+    'paid',
+  ],
 ];
