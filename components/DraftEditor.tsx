@@ -12,6 +12,8 @@ import {
 } from '@/lib/schema';
 import { buildChecklist } from '@/lib/draft/checklist';
 import { suggestCategory, suggestPriority } from '@/lib/draft/suggest';
+import { typedTitle } from '@/lib/draft/edit';
+import { impliedAnswers, readAnswers, wordReasons } from '@/lib/draft/understand/implied';
 import { Checklist } from './Checklist';
 import { AttachmentList } from './AttachmentList';
 import { GuidedQuestions, SuggestionReason } from './GuidedQuestions';
@@ -41,6 +43,20 @@ interface DraftEditorProps {
   annotation?: AnnotationActions;
 }
 
+/**
+ * The answers as the words imply them while the user types, before the
+ * background has saved them (issue 16, item 3). The title counts only when
+ * HelpDraft did not compose it, with the answers before or after the words.
+ */
+function shownAnswers(draft: Draft, fields: EditableFields) {
+  const fromSummary = impliedAnswers(fields.answers, readAnswers(fields.answers));
+  const typed = [fields.answers, fromSummary].every((answers) =>
+    typedTitle({ title: fields.title, answers, capture: draft.capture }),
+  );
+  const reading = readAnswers(fields.answers, typed ? fields.title : '');
+  return { answers: impliedAnswers(fields.answers, reading), reading };
+}
+
 /** The draft's fields, every change handed to `onEdit` at once (the caller saves it). */
 export function DraftEditor({
   draft,
@@ -52,11 +68,13 @@ export function DraftEditor({
   liveOptions,
 }: DraftEditorProps) {
   const titleLength = [...fields.title].length;
-  const prioritySuggestion = suggestPriority(fields.answers);
-  const categorySuggestion = suggestCategory(draft.capture ?? { url: '', errors: [] }, fields.answers);
+  const answers = shownAnswers(draft, fields);
+  const prioritySuggestion = suggestPriority(answers.answers);
+  const priorityReasons = [...wordReasons(answers.answers, answers.reading), prioritySuggestion.reason];
+  const categorySuggestion = suggestCategory(draft.capture ?? { url: '', errors: [] }, answers.answers);
   return (
     <>
-      <GuidedQuestions answers={fields.answers} t={t} onEdit={onEdit} />
+      <GuidedQuestions answers={answers.answers} t={t} onEdit={onEdit} />
       <ErrorList errors={draft.capture?.errors ?? []} t={t} />
       {draft.capture ? <CaptureDetails capture={draft.capture} t={t} /> : null}
 
@@ -107,7 +125,7 @@ export function DraftEditor({
             testId="priority-reason"
             overridden={draft.overridden.priority}
             value={t(`priority.${prioritySuggestion.priority}`)}
-            reasons={[prioritySuggestion.reason]}
+            reasons={priorityReasons}
             t={t}
           />
         </div>

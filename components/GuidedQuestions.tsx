@@ -22,8 +22,15 @@ export function GuidedQuestions({
             id="answer-inquiry-type"
             data-testid="answer-inquiry-type"
             value={answers.inquiryType}
+            data-clicked={answers.clicked?.inquiryType === true}
             onChange={(event) =>
-              onEdit({ answers: { inquiryType: inquiryTypeSchema.parse(event.target.value) } })
+              onEdit({
+                answers: {
+                  inquiryType: inquiryTypeSchema.parse(event.target.value),
+                  // Marked here too, so the popup's own copy stops following the words at once.
+                  clicked: { ...answers.clicked, inquiryType: true },
+                },
+              })
             }
           >
             {inquiryTypeSchema.options.map((type) => (
@@ -39,8 +46,16 @@ export function GuidedQuestions({
             id="answer-impact"
             data-testid="answer-impact"
             value={answers.impact}
+            data-clicked={answers.clicked?.impact === true}
             disabled={answers.inquiryType !== 'troubleshooting'}
-            onChange={(event) => onEdit({ answers: { impact: impactSchema.parse(event.target.value) } })}
+            onChange={(event) =>
+              onEdit({
+                answers: {
+                  impact: impactSchema.parse(event.target.value),
+                  clicked: { ...answers.clicked, impact: true },
+                },
+              })
+            }
           >
             {impactSchema.options.map((impact) => (
               <option key={impact} value={impact}>
@@ -69,6 +84,12 @@ export function GuidedQuestions({
 }
 
 /** Why a value is suggested, or that the user chose another by hand. */
+/** A reason's parameters, those naming a locale key (a console section) in the user's language. */
+export function reasonParams(reason: Reason, t: Translate): Record<string, string> {
+  const translated = Object.entries(reason.paramKeys ?? {}).map(([name, key]) => [name, t(key)]);
+  return { ...reason.params, ...Object.fromEntries(translated) };
+}
+
 export function SuggestionReason({
   testId,
   overridden,
@@ -82,7 +103,7 @@ export function SuggestionReason({
   reasons: Reason[];
   t: Translate;
 }) {
-  const why = reasons.map((reason) => t(reason.key, reason.params)).join(' / ');
+  const why = reasons.map((reason) => t(reason.key, reasonParams(reason, t))).join(' / ');
   return (
     <p className="hint reason" data-testid={testId} data-overridden={overridden}>
       {overridden ? t('reason.overridden', { value }) : t('reason.suggested', { value, reason: why })}

@@ -1,6 +1,6 @@
-import { isCategoryKey, categoryTerms } from '@/lib/draft/categories';
+import { isCategoryKey, categoryLabelKey, categoryTerms } from '@/lib/draft/categories';
 import { matchOption } from '@/lib/helpcenter/fields';
-import { connectorTerms } from '@/lib/helpcenter/labels';
+import { connectorTerms, otherCategoryTerms } from '@/lib/helpcenter/labels';
 import type { Translate } from '@/lib/i18n';
 import type { ConnectorRequest, LiveFormOptions } from '@/lib/schema';
 
@@ -28,6 +28,22 @@ export function LiveOption({
         : []
       : connectorTerms[value as ConnectorRequest];
   const match = matchOption(options[field], terms);
+  // The filler's own fallback (lib/helpcenter/classic.ts, react.ts): the form's その他, said so here first.
+  const other =
+    !match && field === 'category' && isCategoryKey(value)
+      ? matchOption(options.category, otherCategoryTerms)
+      : undefined;
+  if (other && isCategoryKey(value))
+    return (
+      <p
+        className="hint warning-text"
+        data-testid={`${field}-live-option`}
+        data-value={other.value}
+        data-other
+      >
+        {t('liveOption.other', { category: t(categoryLabelKey(value)), label: other.label })}
+      </p>
+    );
   return match ? (
     <p className="hint" data-testid={`${field}-live-option`} data-value={match.value}>
       {t('liveOption.match', { label: match.label })}

@@ -98,11 +98,23 @@ export const redactionSchema = z.object({
 export type Redaction = z.infer<typeof redactionSchema>;
 
 /** What the collector reads from the page, before redaction. */
+/**
+ * Where on the page the admin was, besides its heading: the breadcrumb's
+ * steps and the active tab's label (lib/capture/page-context.ts). Optional:
+ * older captures and pages without them have none (issue 16, item 4).
+ */
+export const pageContextSchema = z.object({
+  breadcrumb: z.array(z.string()),
+  activeTab: z.string(),
+});
+export type PageContext = z.infer<typeof pageContextSchema>;
+
 export const pageSnapshotSchema = z.object({
   url: z.string(),
   title: z.string(),
   /** The page's main heading: on OneLogin's edit pages, the app's or user's name. */
   heading: z.string(),
+  context: pageContextSchema.optional(),
   errors: z.array(pageErrorSchema),
   viewport: z.object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() }),
   entities: z.array(entitySchema),
@@ -127,6 +139,7 @@ export const captureSchema = z.object({
   url: z.string(),
   title: z.string(),
   heading: z.string(),
+  context: pageContextSchema.optional(),
   /** ISO 8601 with the capturing machine's UTC offset, e.g. 2026-11-23T19:40:12+09:00. */
   capturedAt: z.string(),
   errors: z.array(pageErrorSchema),
@@ -188,9 +201,10 @@ export const fillReportItemSchema = z.object({
   detail: z.string().default(''),
   /**
    * Something about the form the user should check before submitting: `hidden-duplicate`, a hidden
-   * control with the same name or label as the one filled, left empty (lib/helpcenter/visible.ts).
+   * control with the same name or label as the one filled, left empty (lib/helpcenter/visible.ts);
+   * `other-option`, the form had no option for the suggested category, so its "other" (その他) was chosen.
    */
-  warning: z.enum(['hidden-duplicate']).optional(),
+  warning: z.enum(['hidden-duplicate', 'other-option']).optional(),
 });
 export type FillReportItem = z.infer<typeof fillReportItemSchema>;
 
@@ -240,6 +254,12 @@ export const answersSchema = z.object({
   impact: impactSchema,
   /** The user's own words about the problem, optional. */
   summary: z.string(),
+  /**
+   * Which answers the user clicked: those are never re-read from the words
+   * (issue 16, item 3). Optional, so drafts stored before read as unclicked
+   * and the stored shape needs no migration.
+   */
+  clicked: z.object({ inquiryType: z.boolean(), impact: z.boolean() }).partial().optional(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 

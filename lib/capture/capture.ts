@@ -49,6 +49,14 @@ export function buildCapture(
     url: clean(redactUrl(snapshot.url, 'url', options)),
     title: text(snapshot.title, 'title'),
     heading: text(snapshot.heading, 'heading'),
+    ...(snapshot.context
+      ? {
+          context: {
+            breadcrumb: snapshot.context.breadcrumb.map((step) => text(step, 'heading')),
+            activeTab: text(snapshot.context.activeTab, 'heading'),
+          },
+        }
+      : {}),
     capturedAt,
     errors: snapshot.errors.map((error) => ({
       ...error,

@@ -1,5 +1,6 @@
 import type { PageSnapshot } from '../schema';
 import { collectPageErrors } from './errors';
+import { collectPageContext } from './page-context';
 import { isShown, visibleText } from './visibility';
 
 /** The page's main heading (an app's or a user's name on OneLogin's edit pages), if one is shown. */
@@ -12,11 +13,13 @@ export function pageHeading(document: Document, view: Window): string {
 export function collectPageSnapshot(
   document: Document,
   view: Window,
-): Pick<PageSnapshot, 'url' | 'title' | 'heading' | 'errors' | 'viewport'> {
+): Pick<PageSnapshot, 'url' | 'title' | 'heading' | 'context' | 'errors' | 'viewport'> {
+  const context = collectPageContext(document, view);
   return {
     url: view.location.href,
     title: document.title,
     heading: pageHeading(document, view),
+    ...(context ? { context } : {}),
     errors: collectPageErrors(document, view),
     viewport: { width: view.innerWidth, height: view.innerHeight, devicePixelRatio: view.devicePixelRatio },
   };

@@ -7,6 +7,7 @@
 import type { AttachmentRef, Capture, Draft, DraftEdit, Locale } from '../schema';
 import { composeFor, composeTitle } from './compose';
 import { suggestCategory, suggestPriority } from './suggest';
+import { impliedAnswers, impliedConnector, readAnswers } from './understand/implied';
 
 const locales: Locale[] = ['ja', 'en'];
 
@@ -41,15 +42,51 @@ function recomposedTitle(before: Draft, capture: Capture, after: Draft): string 
   return locale ? composeTitle(capture, after.answers, locale) : after.title;
 }
 
+/**
+ * A title the user typed themselves (not one HelpDraft composed in either
+ * language): its words count with the summary's (issue 16, item 3).
+ */
+export function typedTitle(draft: Pick<Draft, 'title' | 'answers' | 'capture'>): string {
+  const { capture } = draft;
+  if (!capture) return draft.title;
+  return locales.some((locale) => composeTitle(capture, draft.answers, locale) === draft.title)
+    ? ''
+    : draft.title;
+}
+
+/**
+ * The answers after an edit: a clicked inquiry type or impact is marked
+ * clicked for good; the other answers follow what the summary and a typed
+ * title imply (issue 16, item 3: an answer the user clicked is never overridden).
+ */
+function answersAfter(draft: Draft, edit: DraftEdit): Draft['answers'] {
+  const { answers: answersEdit = {} } = edit;
+  const clicked = {
+    ...draft.answers.clicked,
+    ...(answersEdit.inquiryType === undefined ? {} : { inquiryType: true }),
+    ...(answersEdit.impact === undefined ? {} : { impact: true }),
+  };
+  const answers = {
+    ...draft.answers,
+    ...answersEdit,
+    ...(Object.keys(clicked).length > 0 ? { clicked } : {}),
+  };
+  const wordsChanged = answersEdit.summary !== undefined || edit.title !== undefined;
+  if (!wordsChanged) return answers;
+  const title = edit.title === undefined ? typedTitle(draft) : typedTitle({ ...draft, title: edit.title });
+  return impliedAnswers(answers, readAnswers(answers, title));
+}
+
 export function applyDraftEdit(draft: Draft, edit: DraftEdit, now: string): Draft {
   const { answers: answersEdit, ...fields } = edit;
-  const answers = { ...draft.answers, ...answersEdit };
+  const answers = answersAfter(draft, edit);
+  const answersChanged = JSON.stringify(answers) !== JSON.stringify(draft.answers);
   const overridden = {
     priority: draft.overridden.priority || fields.priority !== undefined,
     category: draft.overridden.category || fields.category !== undefined,
   };
   const next: Draft = { ...draft, ...fields, answers, overridden, updatedAt: now };
-  if (!answersEdit) return next;
+  if (!answersEdit && !answersChanged) return next;
   const capture = draft.capture ?? { url: '', errors: [] };
   return {
     ...next,
@@ -62,7 +99,12 @@ export function applyDraftEdit(draft: Draft, edit: DraftEdit, now: string): Draf
       : {}),
     ...(overridden.priority ? {} : { priority: suggestPriority(answers).priority }),
     ...(overridden.category ? {} : { category: suggestCategory(capture, answers).category }),
-    connector: answers.inquiryType === 'connector-request' ? next.connector : '',
+    connector:
+      fields.connector === undefined
+        ? impliedConnector(answers, readAnswers(answers, typedTitle(next)), next.connector)
+        : answers.inquiryType === 'connector-request'
+          ? next.connector
+          : '',
   };
 }
 

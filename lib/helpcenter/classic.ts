@@ -14,6 +14,7 @@ import { findControlByLabel, matchOption, type TaggerOption } from './fields';
 import {
   attachmentLabels,
   categoryLabels,
+  otherCategoryTerms,
   ccLabels,
   connectorLabels,
   connectorTerms,
@@ -94,18 +95,28 @@ function fillTagger(
   field: FillReportItem['field'],
   labels: RegExp,
   terms: string[],
+  /** Terms of the option to choose when none matches `terms` (the category's その他). */
+  fallback: string[] = [],
 ): FillReportItem {
   const control = findControlByLabel<HTMLInputElement>(form, labels, 'input[data-tagger]');
   if (!control) return { field, status: 'not-found', detail: '' };
   // Leaving the field untouched is the rule when nothing is asked (SPEC #6 for the connector field).
   if (terms.length === 0) return { field, status: 'skipped', detail: '' };
-  const option = matchOption(taggerOptions(control), terms);
+  const options = taggerOptions(control);
+  const preferred = matchOption(options, terms);
+  const other = preferred ? undefined : matchOption(options, fallback);
+  const option = preferred ?? other;
   if (!option) return { field, status: 'rejected', detail: terms[0] ?? '' };
   control.value = option.value;
   syncNestyLabel(control, option.label);
   dispatchEdits(control);
   return control.value === option.value
-    ? { field, status: 'filled', detail: option.label }
+    ? {
+        field,
+        status: 'filled',
+        detail: option.label,
+        ...(other ? { warning: 'other-option' as const } : {}),
+      }
     : { field, status: 'rejected', detail: option.label };
 }
 
@@ -133,7 +144,7 @@ export async function fillClassicForm(
 ): Promise<FillReportItem[]> {
   return [
     fillText(form, 'cc', 'request[collaborators][]', ccLabels, payload.cc.join(', ')),
-    fillTagger(form, 'category', categoryLabels, payload.categoryTerms),
+    fillTagger(form, 'category', categoryLabels, payload.categoryTerms, otherCategoryTerms),
     fillPriority(form, payload.priority),
     fillText(form, 'subject', 'request[subject]', subjectLabels, payload.subject),
     await fillDescription(form, payload, false, { editorWaitMs, signal }),

@@ -29,5 +29,13 @@ export const connectorTerms: Record<FillPayload['connector'], string[]> = {
   paid: ['有償', 'paid', 'カスタム', 'custom'],
 };
 
+/**
+ * The form's "other" option, chosen when it has none for the suggested
+ * category: a category is never left empty when the form has options
+ * (issue 16, item 4; the stand-in forms under test/fixtures/standin/helpcenter/
+ * name it その他). Literal here so the filler does not load the locale files.
+ */
+export const otherCategoryTerms = ['その他', 'other', 'others'];
+
 /** The ticket form HelpDraft's inquiries belong to, matched on the selector's option labels. */
 export const ticketFormTerms = ['OneLogin'];

@@ -14,6 +14,7 @@ import {
   ccLabels,
   connectorLabels,
   connectorTerms,
+  otherCategoryTerms,
   priorityLabels,
   priorityTerms,
   subjectLabels,
@@ -49,15 +50,21 @@ async function fillCombobox(
   field: FillReportItem['field'],
   combobox: Combobox | null,
   terms: string[],
-  options: FillOptions & { expected?: string },
+  options: FillOptions & { expected?: string; fallback?: string[] },
 ): Promise<FillReportItem> {
   if (!combobox) return { field, status: 'not-found', detail: '' };
   // Leaving the field untouched is the rule when nothing is asked (SPEC #6 for the connector field).
   if (terms.length === 0) return { field, status: 'skipped', detail: '' };
-  const result = await pickOption(combobox, terms, { expected: options.expected, signal: options.signal });
+  const pick = (wanted: string[]) =>
+    pickOption(combobox, wanted, { expected: options.expected, signal: options.signal });
+  const preferred = await pick(terms);
+  // No option for the suggestion: the form's "other" (その他), said so in the report (issue 16, item 4).
+  const other =
+    preferred.status === 'no-match' && options.fallback ? await pick(options.fallback) : undefined;
+  const result = other?.status === 'picked' ? other : preferred;
   switch (result.status) {
     case 'picked':
-      return { field, status: 'filled', detail: result.label };
+      return { field, status: 'filled', detail: result.label, ...(other ? { warning: 'other-option' } : {}) };
     case 'not-taken':
       return { field, status: 'rejected', detail: result.label };
     default:
@@ -131,7 +138,10 @@ export async function fillReactForm(
   const { uploadTimeoutMs = 30_000, signal, timing } = options;
   return [
     await fillCc(form, payload.cc, signal),
-    await fillCombobox('category', comboboxByLabel(form, categoryLabels), payload.categoryTerms, options),
+    await fillCombobox('category', comboboxByLabel(form, categoryLabels), payload.categoryTerms, {
+      ...options,
+      fallback: otherCategoryTerms,
+    }),
     await fillPriority(form, payload.priority, options),
     fillSubject(form, payload.subject),
     await fillDescription(form, payload, true, { editorWaitMs: options.editorWaitMs, signal }),

@@ -175,8 +175,9 @@ describe('suggestCategory', () => {
     ['https://acme.onelogin.com/admin2/roles/42', 'roles'],
     ['https://acme.onelogin.com/policies/9/edit', 'policies'],
     ['https://acme.onelogin.com/portal', 'login'],
-    ['https://acme.onelogin.com/somewhere/else', ''],
-    ['not a url', ''],
+    // Nothing to go on: the form's その他, never an empty category (issue 16, item 4).
+    ['https://acme.onelogin.com/somewhere/else', 'other'],
+    ['not a url', 'other'],
   ])('%s → %s', (url, expected) => {
     expect(suggestCategory({ url, errors: [] }, defaultAnswers).category).toBe(expected);
   });

@@ -115,13 +115,32 @@ describe('fillClassicForm', () => {
     expect((document.querySelector('#request_subject') as HTMLInputElement).value).toBe('あ'.repeat(150));
   });
 
-  it('reports a category no option matches as rejected, leaving the field unset', async () => {
+  it('chooses the form’s その他 for a category no option matches, and says so', async () => {
+    const report = await fillClassicForm(form(), { ...payload, categoryTerms: ['存在しない'] });
+    expect(report.find((item) => item.field === 'category')).toEqual({
+      field: 'category',
+      status: 'filled',
+      detail: 'その他',
+      warning: 'other-option',
+    });
+    expect(document.querySelector<HTMLInputElement>('#request_custom_fields_111')!.value).toBe(
+      'onelogin_other',
+    );
+  });
+
+  it('reports a category as rejected when the form has neither a match nor その他, leaving it unset', async () => {
+    const control = document.querySelector<HTMLInputElement>('#request_custom_fields_111')!;
+    control.dataset.tagger = JSON.stringify([
+      { label: '-', value: '' },
+      { label: 'SSO・アプリ連携', value: 'onelogin_sso' },
+    ]);
     const report = await fillClassicForm(form(), { ...payload, categoryTerms: ['存在しない'] });
     expect(report.find((item) => item.field === 'category')).toEqual({
       field: 'category',
       status: 'rejected',
       detail: '存在しない',
     });
+    expect(control.value).toBe('');
   });
 
   it('reports fields the form lacks as not found', async () => {

@@ -56,9 +56,9 @@ function fakeFetch(input: RequestInfo | URL): Promise<Response> {
 }
 
 /** Loads the fixture page's body and runs its scripts; the form renders 300 ms after `load`. */
-async function renderFixture(): Promise<HTMLFormElement> {
+async function renderFixture(source = page): Promise<HTMLFormElement> {
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/
-    .exec(page)![1]!
+    .exec(source)![1]!
     .replace(/<script src=[^>]*><\/script>/g, '');
   for (const source of scripts) new Function(source)();
   window.dispatchEvent(new Event('load'));
@@ -155,8 +155,22 @@ describe('fillReactForm', () => {
     expect(hidden(form, 'request[custom_fields][360022222222]')).toEqual([value]);
   });
 
-  it('reports a category no option matches as rejected and closes the listbox', async () => {
+  it('chooses the form’s その他 for a category no option matches, and says so', async () => {
     const form = await renderFixture();
+    const report = await fillReactForm(form, { ...payload, categoryTerms: ['存在しない'] });
+    expect(report.find((item) => item.field === 'category')).toEqual({
+      field: 'category',
+      status: 'filled',
+      detail: 'その他',
+      warning: 'other-option',
+    });
+    expect(hidden(form, 'request[custom_fields][360011111111]')).toEqual(['onelogin_other']);
+  });
+
+  it('reports a category as rejected when the form has neither a match nor その他, and closes the listbox', async () => {
+    const withoutOther = page.replace(/,\s*\{ "name": "その他", "value": "onelogin_other" \}/, '');
+    expect(withoutOther).not.toContain('"onelogin_other"');
+    const form = await renderFixture(withoutOther);
     const report = await fillReactForm(form, { ...payload, categoryTerms: ['存在しない'] });
     expect(report.find((item) => item.field === 'category')).toEqual({
       field: 'category',
