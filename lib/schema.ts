@@ -97,7 +97,6 @@ export const redactionSchema = z.object({
 });
 export type Redaction = z.infer<typeof redactionSchema>;
 
-/** What the collector reads from the page, before redaction. */
 /**
  * Where on the page the admin was, besides its heading: the breadcrumb's
  * steps and the active tab's label (lib/capture/page-context.ts). Optional:
@@ -109,6 +108,7 @@ export const pageContextSchema = z.object({
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 
+/** What the collector reads from the page, before redaction. */
 export const pageSnapshotSchema = z.object({
   url: z.string(),
   title: z.string(),
