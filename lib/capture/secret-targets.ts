@@ -208,32 +208,9 @@ function rangeOver(nodes: Text[], piece: Piece): Range {
   return range;
 }
 
-/**
- * Whether a block lies far outside the visible area, where a visible-area
- * screenshot cannot show it: more than one viewport above or below, or
- * beside it. Judging only what can be seen keeps a 3000-row list cheap
- * (docs/PERFORMANCE.md, "of which masks"). The margin is generous, since a
- * block's text may overflow its box; a box with no area (display: contents,
- * height 0) tells nothing and is judged.
- */
-function farOutOfView(unit: Element, walked: WalkedRoot, view: Window): boolean {
-  const box = unit.getBoundingClientRect();
-  if (box.width === 0 || box.height === 0) return false;
-  const offset = walked.offset();
-  const top = box.top + offset.y;
-  const left = box.left + offset.x;
-  return (
-    top + box.height < -view.innerHeight ||
-    top > 2 * view.innerHeight ||
-    left + box.width < -view.innerWidth ||
-    left > 2 * view.innerWidth
-  );
-}
-
 function textTargets(walked: WalkedRoot, view: Window, options: MaskOptions): MaskTarget[] {
   const targets: MaskTarget[] = [];
   for (const [unit, nodes] of unitsOf(walked)) {
-    if (options.scope === 'viewport' && farOutOfView(unit, walked, view)) continue;
     const boundaries: number[] = [];
     let joined = '';
     for (const node of nodes) {
@@ -317,7 +294,10 @@ export function findSecretTargets(
   view: Window,
   options: SecretTargetOptions,
 ): SecretTargets {
-  const { roots, unreadFrames } = walkPage(document, view, options);
+  const { roots, unreadFrames } = walkPage(document, view, {
+    ...options,
+    ...(options.scope === 'viewport' ? { onlyNear: view } : {}),
+  });
   const fields = roots.flatMap((walked) => fieldTargets(walked, view, options));
   const texts = roots.flatMap((walked) => textTargets(walked, view, options));
   return { targets: [...fields, ...texts], unreadFrames };
