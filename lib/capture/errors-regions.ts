@@ -96,7 +96,11 @@ function messageBox(element: Element, view: Window): Element {
   return box;
 }
 
-export function scanRoot(root: Document | ShadowRoot, view: Window): RootScan {
+/** A page, a shadow root, or one element and what is inside it (the watcher's added nodes). */
+export type ScanRoot = Document | ShadowRoot | Element;
+
+export function scanRoot(root: ScanRoot, view: Window): RootScan {
+  const lookup = root instanceof Element ? root.ownerDocument : root;
   const byElement = new Map<Element, Candidate>();
   const add = (candidate: Candidate) => {
     if (!byElement.has(candidate.element)) byElement.set(candidate.element, candidate);
@@ -104,13 +108,15 @@ export function scanRoot(root: Document | ShadowRoot, view: Window): RootScan {
   const shadowRoots: ShadowRoot[] = [];
   const frames: HTMLIFrameElement[] = [];
   const regions: Element[] = [];
-  for (const element of root.querySelectorAll('*')) {
+  for (const element of root instanceof Element
+    ? [root, ...root.querySelectorAll('*')]
+    : root.querySelectorAll('*')) {
     if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
     if (element.localName === 'iframe') {
       frames.push(element as HTMLIFrameElement);
       continue;
     }
-    if (element.getAttribute('aria-invalid') === 'true') fieldMessages(element, root).forEach(add);
+    if (element.getAttribute('aria-invalid') === 'true') fieldMessages(element, lookup).forEach(add);
     const role = element.getAttribute('role');
     if (isRegion(element)) regions.push(element);
     else if (role === 'alert' || role === 'alertdialog') add({ element, context: {} });

@@ -11,7 +11,7 @@ import type { PageError } from '../schema';
 import { parseColour } from './errors-colour';
 import { errorThreshold, scoreElement } from './errors-evidence';
 import { hasLayout, isHiddenMessage } from './errors-hidden';
-import { regionMessages, scanRoot, type Candidate } from './errors-regions';
+import { regionMessages, scanRoot, type Candidate, type ScanRoot } from './errors-regions';
 import { isShown, visibleText } from './visibility';
 
 export { errorWording } from './errors-lexicon';
@@ -109,7 +109,7 @@ function splitsInto(element: Element, candidateSet: Set<Element>, reading: Readi
   );
 }
 
-function collectFromRoot(root: Document | ShadowRoot, reading: Reading, depth: number): PageError[] {
+function collectFromRoot(root: ScanRoot, reading: Reading, depth: number): PageError[] {
   const scan = scanRoot(root, reading.view);
   const candidates = scan.candidates.sort(inPageOrder);
   const candidateSet = new Set(candidates.map((candidate) => candidate.element));
@@ -147,9 +147,18 @@ function collectFromRoot(root: Document | ShadowRoot, reading: Reading, depth: n
   return errors;
 }
 
-function collectFrom(document: Document, view: Window, depth: number): PageError[] {
+function readingOf(document: Document, view: Window): Reading {
   const bodyColour = document.body ? parseColour(view.getComputedStyle(document.body).color) : undefined;
-  const reading: Reading = { document, view, layout: hasLayout(document), bodyColour };
+  return { document, view, layout: hasLayout(document), bodyColour };
+}
+
+/** The error messages in one element and below it, by the same scorer (the watcher's second pass). */
+export function collectErrorsWithin(element: Element, view: Window): PageError[] {
+  return collectFromRoot(element, readingOf(element.ownerDocument, view), maxFrameDepth);
+}
+
+function collectFrom(document: Document, view: Window, depth: number): PageError[] {
+  const reading = readingOf(document, view);
   const httpError = httpErrorPage(document, view);
   return [...(httpError ? [httpError] : []), ...collectFromRoot(document, reading, depth)];
 }
