@@ -47,6 +47,18 @@ function looksLikeMessage(element: Element): boolean {
   return element.childElementCount <= maxChildrenRead && errorWording.test(element.textContent ?? '');
 }
 
+const squeezed = (text: string) => text.replace(/[\s|]+/g, '');
+
+/**
+ * Whether the element that showed a message still shows it: a live region stays when its toast
+ * goes, so its text is compared too (a table row's message is its cells, joined by `|`).
+ */
+function stillShown(element: Element, text: string, view: Window, layout: boolean): boolean {
+  if (!element.isConnected || isHiddenMessage(element, view, layout)) return false;
+  const holder = element.closest('tr') ?? element;
+  return squeezed(holder.textContent ?? '').includes(squeezed(text));
+}
+
 export function startWatcher(
   document: Document,
   view: Window,
@@ -96,7 +108,7 @@ export function startWatcher(
       prune(at);
       const layout = hasLayout(document);
       return messages
-        .filter(({ element }) => !element.isConnected || isHiddenMessage(element, view, layout))
+        .filter(({ element, error }) => !stillShown(element, error.text, view, layout))
         .map(({ error, seenAt }) => ({ error, seenAt }));
     },
   };
