@@ -67,6 +67,17 @@ describe('the vanished-message watcher', () => {
     expect(texts.at(-1)).toBe(`Error ${maxWatchedMessages + 4}`);
   });
 
+  it('counts a toast as vanished when its live region stays on the page', async () => {
+    const clock = { now: 0 };
+    const { scope } = watch(clock);
+    const region = toast('<div aria-live="polite"></div>');
+    await settle();
+    region.innerHTML = '<div class="toast">Provisioning failed</div>';
+    await settle();
+    region.innerHTML = '';
+    expect(vanishedErrors(scope, [], clock.now).map((error) => error.text)).toEqual(['Provisioning failed']);
+  });
+
   it('stops with its context', async () => {
     const clock = { now: 0 };
     const { scope, controller } = watch(clock);
