@@ -12,6 +12,11 @@ export function ErrorList({ errors, t }: { errors: PageError[]; t: Translate }) 
           {errors.map((error, index) => (
             <li key={index} data-testid="error-item" data-kind={error.kind}>
               <span className="badge">{t(`errorKind.${error.kind}`)}</span>
+              {error.vanishedSecondsAgo === undefined ? null : (
+                <span className="badge" data-testid="error-vanished">
+                  {t('errorKind.vanished', { seconds: error.vanishedSecondsAgo })}
+                </span>
+              )}
               {error.field ? <span className="error-field">{error.field}: </span> : null}
               <span className="error-text">{error.text}</span>
             </li>

@@ -45,6 +45,14 @@ export const pageErrorSchema = z.object({
   text: z.string(),
   /** For a form-field error: the label of the field it belongs to. */
   field: z.string().optional(),
+  /**
+   * Why the message was taken (lib/capture/errors-evidence.ts): `role:alert`, `class:error`,
+   * `colour:red`, `wording:できませんでした`, … and what spoke against it. Optional: drafts stored
+   * before it existed have none.
+   */
+  evidence: z.array(z.string().max(120)).max(40).optional(),
+  /** A message the watcher saw appear and vanish before the capture (lib/capture/watcher.ts): seconds before the capture. */
+  vanishedSecondsAgo: z.number().int().nonnegative().optional(),
 });
 export type PageError = z.infer<typeof pageErrorSchema>;
 

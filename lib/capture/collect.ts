@@ -14,6 +14,7 @@ import { keepMaskTargets } from './mask-measure';
 import { findMaskTargets } from './masks';
 import type { ShadowRootReader } from './secret-walk';
 import { collectPageSnapshot } from './snapshot';
+import { vanishedErrors } from './watcher';
 
 export async function collectPage(
   document: Document,
@@ -27,8 +28,11 @@ export async function collectPage(
     readRecording(globalThis),
     readEnvironment(view, options.extensionVersion, options.uiLanguage),
   ]);
+  const page = collectPageSnapshot(document, view);
   const snapshot = {
-    ...collectPageSnapshot(document, view),
+    ...page,
+    // Messages the watcher saw vanish before this capture (lib/capture/watcher.ts), redacted with the rest.
+    errors: [...page.errors, ...vanishedErrors(globalThis, page.errors, Date.now())],
     entities: collectEntities(document, view),
     environment,
     recording,

@@ -1,13 +1,24 @@
 /**
- * Finds the error messages a person sees on the page, by role and semantics
- * rather than one site's class names (the OneLogin console's markup is not
- * public, see docs/ONELOGIN.md): `role=alert`, live regions and toasts,
- * invalid form fields with their described-by messages, elements marked as
- * errors or warnings, full-page HTTP error pages, and the same inside
- * same-origin iframes.
+ * Finds the error messages a person sees on the page by evidence, not by one
+ * site's class names (the OneLogin console's markup is not public, see
+ * docs/ONELOGIN.md): a cheap first pass picks candidates
+ * (lib/capture/errors-regions.ts), each is scored for and against
+ * (lib/capture/errors-evidence.ts) and kept at or above the threshold with
+ * its evidence; full-page HTTP error pages, open shadow roots and
+ * same-origin iframes are read too (docs/ARCHITECTURE.md, "Errors").
  */
-import type { PageError, PageErrorKind } from '../schema';
+import type { PageError } from '../schema';
+import { parseColour } from './errors-colour';
+import { errorThreshold, scoreElement } from './errors-evidence';
+import { hasLayout, isHiddenMessage } from './errors-hidden';
+import { regionMessages, scanRoot, type Candidate, type ScanRoot } from './errors-regions';
 import { isShown, visibleText } from './visibility';
+
+export { errorWording } from './errors-lexicon';
+
+/** Headings of full-page HTTP error pages, in the words servers and OneLogin use. */
+const httpErrorHeading =
+  /^(?:(?:HTTP\s*)?([45]\d\d)\b|(?:Not Found|Forbidden|Unauthorized|Bad Request|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Timeout)\b|ページが見つかりません|アクセスが拒否されました|サーバーエラー)/i;
 
 /** One message longer than this is cut; the help center wants full texts, pathological pages get a cap. */
 export const maxErrorTextLength = 4000;
@@ -16,177 +27,6 @@ export const maxTotalErrorText = 20_000;
 export const maxErrors = 50;
 /** Nested same-origin frames are followed this deep. */
 const maxFrameDepth = 3;
-
-/** Class tokens that mark an element as an error message (not a wrapper state such as `has-error`). */
-const errorClassTokens = [
-  'error',
-  'errors',
-  'error-message',
-  'error-text',
-  'errormessage',
-  'alert-danger',
-  'alert-error',
-  'flash-error',
-  'flash-danger',
-  'flash-alert',
-  'notification-error',
-  'notification-danger',
-  'toast-error',
-  'toast-danger',
-  'snackbar-error',
-  'banner-error',
-  'banner-danger',
-  'message-error',
-  'invalid-feedback',
-  'validation-error',
-  'validation-message',
-  'field-error',
-  'form-error',
-  'text-danger',
-  'is-danger',
-  'is-error',
-];
-
-/** Class tokens of warnings: shown, and kept apart from errors. */
-const warningClassTokens = [
-  'alert-warning',
-  'flash-warning',
-  'notification-warning',
-  'toast-warning',
-  'banner-warning',
-  'message-warning',
-  'is-warning',
-  'warning-message',
-];
-
-/** Containers of transient notifications; they count when their text reads as an error. */
-const toastClassTokens = [
-  'toast',
-  'toasts',
-  'notification',
-  'notifications',
-  'snackbar',
-  'flash',
-  'flash-message',
-  'growl',
-];
-
-const tokenPattern = (tokens: string[]) => new RegExp(`^(${tokens.join('|')})$`, 'i');
-const errorClassToken = tokenPattern(errorClassTokens);
-const warningClassToken = tokenPattern(warningClassTokens);
-const toastClassToken = tokenPattern(toastClassTokens);
-
-/** Error wording in Japanese and English (docs/ONELOGIN.md), for regions that also carry good news. */
-export const errorWording =
-  /エラー|失敗|できません|できませんでした|無効|不正|拒否|期限切れ|タイムアウト|見つかりません|権限がありません|error|fail|invalid|denied|expired|timed out|unable|cannot|can't|not allowed|forbidden|not found|unauthori[sz]ed/i;
-
-/** Headings of full-page HTTP error pages, in the words servers and OneLogin use. */
-const httpErrorHeading =
-  /^(?:(?:HTTP\s*)?([45]\d\d)\b|(?:Not Found|Forbidden|Unauthorized|Bad Request|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Timeout)\b|ページが見つかりません|アクセスが拒否されました|サーバーエラー)/i;
-
-interface Candidate {
-  element: Element;
-  kind: PageErrorKind | 'frame';
-  field?: string;
-}
-
-function hasToken(element: Element, pattern: RegExp): boolean {
-  return [...element.classList].some((token) => pattern.test(token));
-}
-
-function fieldLabel(field: Element, document: Document): string | undefined {
-  const labelledBy = field.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const text = labelledBy
-      .split(/\s+/)
-      .map((id) => document.getElementById(id))
-      .filter((label): label is HTMLElement => label !== null)
-      .map(visibleText)
-      .join(' ')
-      .trim();
-    if (text) return text;
-  }
-  const ariaLabel = field.getAttribute('aria-label')?.trim();
-  if (ariaLabel) return ariaLabel;
-  if (field.id) {
-    const label = document.querySelector(`label[for="${CSS.escape(field.id)}"]`);
-    if (label) return visibleText(label);
-  }
-  const wrappingLabel = field.closest('label');
-  if (wrappingLabel) return visibleText(wrappingLabel);
-  return field.getAttribute('name') ?? undefined;
-}
-
-function describesError(element: Element): boolean {
-  return (
-    element.getAttribute('role') === 'alert' ||
-    hasToken(element, errorClassToken) ||
-    /error|invalid/i.test(element.id) ||
-    errorWording.test(element.textContent ?? '')
-  );
-}
-
-function formFieldCandidates(document: Document): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
-    const describedBy = `${field.getAttribute('aria-errormessage') ?? ''} ${field.getAttribute('aria-describedby') ?? ''}`;
-    const label = fieldLabel(field, document);
-    for (const id of new Set(describedBy.split(/\s+/).filter(Boolean))) {
-      const message = document.getElementById(id);
-      // aria-describedby also points at plain hints ("半角英数字が使用できます"): keep only what reads as an error.
-      if (message && describesError(message)) {
-        candidates.push({ element: message, kind: 'form-field', ...(label ? { field: label } : {}) });
-      }
-    }
-  }
-  return candidates;
-}
-
-/** Elements worth a look besides the class tokens above: roles, live regions, frames. */
-const roleSelector = '[role="alert"], [role="alertdialog"], [role="status"], [aria-live], iframe';
-const classTokens = [...errorClassTokens, ...warningClassTokens, ...toastClassTokens];
-
-/**
- * Candidates by role, then by class token: one pass over the elements that
- * have a class, each token looked up in a set. Profiled in Chromium 156 on
- * a 3000-row table: a selector list of every token (or `[class*=error i]`)
- * cost about 10 ms, getElementsByClassName per token about 7 ms (a document
- * walk each), this pass a few.
- */
-const classTokenSet = new Set(classTokens.map((token) => token.toLowerCase()));
-
-function candidateElements(document: Document): Element[] {
-  const found = new Set<Element>(document.querySelectorAll(roleSelector));
-  for (const element of document.querySelectorAll('[class]')) {
-    for (const token of element.classList) {
-      if (classTokenSet.has(token.toLowerCase())) {
-        found.add(element);
-        break;
-      }
-    }
-  }
-  return [...found];
-}
-
-function semanticKind(element: Element): Candidate['kind'] | undefined {
-  const role = element.getAttribute('role');
-  const live = element.getAttribute('aria-live');
-  if (element.localName === 'iframe') return 'frame';
-  if (role === 'alert' || role === 'alertdialog' || live === 'assertive') return 'alert';
-  if (hasToken(element, errorClassToken)) return 'marked-error';
-  if (hasToken(element, warningClassToken)) return 'warning';
-  if (live === 'polite' || role === 'status' || hasToken(element, toastClassToken)) return 'live-region';
-  return undefined;
-}
-
-function semanticCandidates(document: Document): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const element of candidateElements(document)) {
-    const kind = semanticKind(element);
-    if (kind) candidates.push({ element, kind });
-  }
-  return candidates;
-}
 
 /** The document's HTTP status when the browser knows it (Navigation Timing `responseStatus`, Chrome 109+). */
 function responseStatus(view: Window): number | undefined {
@@ -232,46 +72,95 @@ function inPageOrder(a: Candidate, b: Candidate): number {
 }
 
 /** A same-origin frame's document, or undefined when it is cross-origin (the browser says no). */
-function frameDocument(frame: Element): { document: Document; view: Window } | undefined {
+function frameDocument(frame: HTMLIFrameElement): { document: Document; view: Window } | undefined {
   try {
-    const view = (frame as HTMLIFrameElement).contentWindow;
-    const document = (frame as HTMLIFrameElement).contentDocument;
+    const view = frame.contentWindow;
+    const document = frame.contentDocument;
     return view && document ? { document, view: view as Window } : undefined;
   } catch {
     return undefined;
   }
 }
 
-function collectFrom(document: Document, view: Window, depth: number): PageError[] {
-  const byElement = new Map<Element, Candidate>();
-  // Form-field messages first, so their field label wins over a plain class match on the same element.
-  for (const candidate of [...formFieldCandidates(document), ...semanticCandidates(document)]) {
-    if (!byElement.has(candidate.element)) byElement.set(candidate.element, candidate);
-  }
-  const ordered = [...byElement.values()].sort(inPageOrder);
-  const httpError = httpErrorPage(document, view);
-  const errors: PageError[] = httpError ? [httpError] : [];
+/** A failed status in a table row comes with the row: its identifying cells, the status and the detail. */
+function rowOf(element: Element): Element | undefined {
+  const row = element.closest('tr, [role="row"]');
+  return row && row.querySelector('td, [role="cell"], [role="gridcell"]') ? row : undefined;
+}
+
+function rowText(row: Element): string {
+  return [...row.children].map(visibleText).filter(Boolean).join(' | ');
+}
+
+interface Reading {
+  document: Document;
+  view: Window;
+  layout: boolean;
+  bodyColour: ReturnType<typeof parseColour>;
+}
+
+function splitsInto(element: Element, candidateSet: Set<Element>, reading: Reading): boolean {
+  const parts = regionMessages(element)?.filter((part) => candidateSet.has(part));
+  if (!parts || parts.length < 2) return false;
+  return parts.some(
+    (part) =>
+      scoreElement(part, visibleText(part), reading.view, { bodyColour: reading.bodyColour }).score >=
+      errorThreshold,
+  );
+}
+
+function collectFromRoot(root: ScanRoot, reading: Reading, depth: number): PageError[] {
+  const scan = scanRoot(root, reading.view);
+  const candidates = scan.candidates.sort(inPageOrder);
+  const candidateSet = new Set(candidates.map((candidate) => candidate.element));
+  const errors: PageError[] = [];
   const taken: Element[] = [];
-  for (const candidate of ordered) {
-    if (taken.some((outer) => outer.contains(candidate.element))) continue;
-    if (!isShown(candidate.element, view)) continue;
-    if (candidate.kind === 'frame') {
-      const frame = depth < maxFrameDepth ? frameDocument(candidate.element) : undefined;
-      if (frame) errors.push(...collectFrom(frame.document, frame.view, depth + 1));
-      continue;
-    }
-    const text = visibleText(candidate.element);
+  for (const candidate of candidates) {
+    const { element } = candidate;
+    if (taken.some((outer) => outer.contains(element))) continue;
+    if (isHiddenMessage(element, reading.view, reading.layout)) continue;
+    // A container of several candidate messages (a toast stack without a live region) is judged by its
+    // parts when one of them is an error by itself; else it is one message (an alert's title and text).
+    if (!candidate.context.fieldMessage && splitsInto(element, candidateSet, reading)) continue;
+    const text = visibleText(element);
     if (!text) continue;
-    // A polite live region also announces successes ("保存しました"): keep it only when it reads as an error.
-    if (candidate.kind === 'live-region' && !errorWording.test(text)) continue;
-    taken.push(candidate.element);
+    const scored = scoreElement(element, text, reading.view, {
+      ...candidate.context,
+      bodyColour: reading.bodyColour,
+    });
+    if (scored.score < errorThreshold) continue;
+    const row = rowOf(element);
+    taken.push(row ?? element);
     errors.push({
-      kind: candidate.kind,
-      text: cap(text),
+      kind: scored.kind,
+      text: cap(row ? rowText(row) : text),
       ...(candidate.field ? { field: candidate.field } : {}),
+      evidence: scored.evidence,
     });
   }
+  for (const shadowRoot of scan.shadowRoots) errors.push(...collectFromRoot(shadowRoot, reading, depth));
+  for (const frame of scan.frames) {
+    if (depth >= maxFrameDepth || !isShown(frame, reading.view)) continue;
+    const inner = frameDocument(frame);
+    if (inner) errors.push(...collectFrom(inner.document, inner.view, depth + 1));
+  }
   return errors;
+}
+
+function readingOf(document: Document, view: Window): Reading {
+  const bodyColour = document.body ? parseColour(view.getComputedStyle(document.body).color) : undefined;
+  return { document, view, layout: hasLayout(document), bodyColour };
+}
+
+/** The error messages in one element and below it, by the same scorer (the watcher's second pass). */
+export function collectErrorsWithin(element: Element, view: Window): PageError[] {
+  return collectFromRoot(element, readingOf(element.ownerDocument, view), maxFrameDepth);
+}
+
+function collectFrom(document: Document, view: Window, depth: number): PageError[] {
+  const reading = readingOf(document, view);
+  const httpError = httpErrorPage(document, view);
+  return [...(httpError ? [httpError] : []), ...collectFromRoot(document, reading, depth)];
 }
 
 /**

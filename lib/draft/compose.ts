@@ -186,11 +186,13 @@ function maskedSection(capture: Capture, attachments: AttachmentRef[], t: Transl
 export function composeDescription(capture: Capture, attachments: AttachmentRef[], locale: Locale): string {
   const t = translatorFor(locale);
   const pageTitle = capture.title || capture.url;
-  const errorLines = capture.errors.map((error) =>
-    error.field
-      ? `- ${t('compose.fieldError', { field: error.field, text: error.text })}`
-      : `- ${error.text}`,
-  );
+  const errorLines = capture.errors.map((error) => {
+    const line = error.field ? t('compose.fieldError', { field: error.field, text: error.text }) : error.text;
+    // A toast the watcher saw vanish before the capture (lib/capture/watcher.ts) says so.
+    return error.vanishedSecondsAgo === undefined
+      ? `- ${line}`
+      : `- ${t('errorKind.vanished', { seconds: error.vanishedSecondsAgo })}: ${line}`;
+  });
   const recorded = recordedLines(capture, t);
   const entities = entityLines(capture, t);
   const sections: string[][] = [

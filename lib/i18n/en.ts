@@ -148,6 +148,7 @@ export const en: Record<MessageKey, string> = {
   'errorKind.marked-error': 'Error',
   'errorKind.warning': 'Warning',
   'errorKind.http-error': 'HTTP error',
+  'errorKind.vanished': 'Message that vanished after it was shown ({seconds} s ago)',
 
   'category.sso': 'SSO and app connection',
   'category.users': 'Users and provisioning',

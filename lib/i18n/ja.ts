@@ -154,6 +154,7 @@ export const ja = {
   'errorKind.marked-error': 'エラー表示',
   'errorKind.warning': '警告',
   'errorKind.http-error': 'HTTP エラー',
+  'errorKind.vanished': '表示後に消えたメッセージ ({seconds} 秒前)',
 
   'category.sso': 'SSO・アプリ連携',
   'category.users': 'ユーザー・プロビジョニング',

@@ -1,10 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectPageErrors, maxErrorTextLength, maxTotalErrorText } from '@/lib/capture/errors';
 import { collectPageSnapshot } from '@/lib/capture/snapshot';
+import type { PageError } from '@/lib/schema';
+
+/** The errors without their evidence (test/unit/error-evidence.test.ts pins the evidence). */
+function withoutEvidence(errors: PageError[]) {
+  return errors.map(({ evidence: _evidence, ...error }) => error);
+}
 
 function page(html: string) {
   document.body.innerHTML = html;
-  return collectPageErrors(document, window);
+  return withoutEvidence(collectPageErrors(document, window));
 }
 
 beforeEach(() => {
@@ -173,7 +179,7 @@ describe('collectPageErrors', () => {
   });
 
   it('caps a pathological message', () => {
-    const [error] = page(`<div role="alert">${'エ'.repeat(maxErrorTextLength + 500)}</div>`);
+    const [error] = page(`<div role="alert" class="error">${'エ'.repeat(maxErrorTextLength + 500)}</div>`);
     expect(error?.text.length).toBe(maxErrorTextLength + 1);
     expect(error?.text.endsWith('…')).toBe(true);
   });
