@@ -43,7 +43,7 @@ function sideOfBand(
  * whole. A 3000-row user list is what makes a console page large
  * (docs/PERFORMANCE.md).
  */
-export const longListLength = 50;
+const longListLength = 50;
 
 /** Evenly spaced items checked to be in order before a list is cut by binary search. */
 const orderSamples = 8;
